@@ -1,0 +1,63 @@
+/*
+ * The launch plan: what Java decided, as a flat list of steps for this helper to execute.
+ *
+ * Wire format (host byte order, written by io.minicontainer.runtime.PlanEncoder):
+ *
+ *   "MCPLAN01"                       8-byte magic
+ *   u32 step_count
+ *   step_count times:
+ *     u32 op                         one of enum op below
+ *     u32 argc                       arguments that follow; args[0] is always the step's description
+ *     argc times: u32 len, len bytes, '\0'
+ *
+ * Numbers travel as strings (decimal or 0x-hex) so a plan can be read with `strings`.
+ */
+#ifndef MC_PLAN_H
+#define MC_PLAN_H
+
+#include <stdint.h>
+
+enum op {
+    /* parent (monitor) side */
+    OP_CLONE = 1,             /* flags */
+    OP_REMOVE_ON_EXIT = 2,    /* path: removed recursively when the container is gone */
+    OP_REMOVE_ON_FAILURE = 3, /* path: removed only when the container failed to start */
+    /* child (container) side, executed in order after the parent's go */
+    OP_MOUNT = 10,            /* source, target, fstype, flags, data ("" = NULL) */
+    OP_MKDIR = 11,            /* path, mode: like mkdir -p */
+    OP_TOUCH = 12,            /* path, mode: creates an empty file when missing */
+    OP_MKNOD = 13,            /* path, mode, major, minor */
+    OP_SYMLINK = 14,          /* target, linkpath */
+    OP_PIVOT_ROOT = 15,       /* new root: the old root is detached */
+    OP_SETHOSTNAME = 16,      /* name */
+    OP_LINK_UP = 17,          /* interface name */
+    OP_SETSID = 18,
+    OP_UMASK = 19,            /* mask */
+    OP_OPEN_STDIN = 20,       /* path opened read-only as fd 0 */
+    OP_CHDIR = 21,            /* path */
+    OP_CAPS = 22,             /* bounding, effective, permitted, inheritable, ambient (bit masks) */
+    OP_PDEATHSIG = 23,        /* signal sent to the container when the helper dies */
+    OP_EXEC = 24,             /* envc, env..., argv... (argv[0] looked up in the env's PATH) */
+};
+
+struct step {
+    uint32_t op;
+    uint32_t argc;
+    const char **args; /* args[0] is the description */
+};
+
+struct plan {
+    uint32_t count;
+    struct step *steps;
+};
+
+/* Reads and validates a plan file; returns -1 with errno set on failure. */
+int plan_read(const char *path, struct plan *plan);
+
+/* The numeric argument i of a step (strtoull base 0). */
+unsigned long long step_num(const struct step *step, uint32_t i);
+
+/* The string argument i of a step, or NULL when it is empty. */
+const char *step_str_or_null(const struct step *step, uint32_t i);
+
+#endif

@@ -1,0 +1,196 @@
+/*
+ * The container side: each step of the plan is one primitive call with arguments Java computed.
+ * No step decides anything; a failing step returns the errno that the caller reports back.
+ */
+#define _GNU_SOURCE
+#include "steps.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+/* From <linux/capability.h>, which musl's toolchain does not ship. */
+#define CAPABILITY_VERSION_3 0x20080522
+struct cap_header {
+    uint32_t version;
+    int pid;
+};
+struct cap_data {
+    uint32_t effective, permitted, inheritable;
+};
+
+#define FAIL_IF(cond) \
+    do { \
+        if (cond) \
+            return errno; \
+    } while (0)
+
+static int do_mount(const struct step *s)
+{
+    FAIL_IF(mount(step_str_or_null(s, 1), s->args[2], step_str_or_null(s, 3), step_num(s, 4),
+                  step_str_or_null(s, 5)) < 0);
+    return 0;
+}
+
+/* mkdir -p: an existing directory is fine, anything else in the way is an error. */
+static int do_mkdir(const struct step *s)
+{
+    char path[PATH_MAX];
+    mode_t mode = step_num(s, 2);
+    if (snprintf(path, sizeof path, "%s", s->args[1]) >= (int)sizeof path)
+        return ENAMETOOLONG;
+    for (char *p = path + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char saved = *p;
+        *p = '\0';
+        struct stat st;
+        if (mkdir(path, mode) < 0 && !(errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode)))
+            return errno == EEXIST ? ENOTDIR : errno;
+        *p = saved;
+        if (saved == '\0')
+            return 0;
+    }
+}
+
+static int do_touch(const struct step *s)
+{
+    int fd = open(s->args[1], O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, (mode_t)step_num(s, 2));
+    FAIL_IF(fd < 0);
+    close(fd);
+    return 0;
+}
+
+static int do_mknod(const struct step *s)
+{
+    FAIL_IF(mknod(s->args[1], step_num(s, 2), makedev(step_num(s, 3), step_num(s, 4))) < 0);
+    return 0;
+}
+
+static int do_symlink(const struct step *s)
+{
+    FAIL_IF(symlink(s->args[1], s->args[2]) < 0);
+    return 0;
+}
+
+/* pivot_root(".", "."): the old root ends up stacked under the new one and is detached at once. */
+static int do_pivot_root(const struct step *s)
+{
+    FAIL_IF(chdir(s->args[1]) < 0);
+    FAIL_IF(syscall(SYS_pivot_root, ".", ".") < 0);
+    FAIL_IF(umount2(".", MNT_DETACH) < 0);
+    FAIL_IF(chdir("/") < 0);
+    return 0;
+}
+
+static int do_sethostname(const struct step *s)
+{
+    FAIL_IF(sethostname(s->args[1], strlen(s->args[1])) < 0);
+    return 0;
+}
+
+static int do_link_up(const struct step *s)
+{
+    struct ifreq ifr = {0};
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    FAIL_IF(fd < 0);
+    snprintf(ifr.ifr_name, IFNAMSIZ, "%s", s->args[1]);
+    int rc = ioctl(fd, SIOCGIFFLAGS, &ifr);
+    if (rc == 0) {
+        ifr.ifr_flags |= IFF_UP;
+        rc = ioctl(fd, SIOCSIFFLAGS, &ifr);
+    }
+    int err = errno;
+    close(fd);
+    return rc < 0 ? err : 0;
+}
+
+static int do_setsid(const struct step *s)
+{
+    (void)s;
+    FAIL_IF(setsid() < 0);
+    return 0;
+}
+
+static int do_umask(const struct step *s)
+{
+    umask(step_num(s, 1));
+    return 0;
+}
+
+static int do_open_stdin(const struct step *s)
+{
+    int fd = open(s->args[1], O_RDONLY);
+    FAIL_IF(fd < 0);
+    if (fd != 0) {
+        int rc = dup2(fd, 0);
+        close(fd);
+        FAIL_IF(rc < 0);
+    }
+    return 0;
+}
+
+static int do_chdir(const struct step *s)
+{
+    FAIL_IF(chdir(s->args[1]) < 0);
+    return 0;
+}
+
+/* Bounding set first (dropping needs CAP_SETPCAP), then the process sets, then ambient. */
+static int do_caps(const struct step *s)
+{
+    unsigned long long bounding = step_num(s, 1), ambient = step_num(s, 5);
+    for (int cap = 0; cap < 64; cap++)
+        if (!(bounding & (1ULL << cap)) && prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
+            return errno;
+    struct cap_header header = {CAPABILITY_VERSION_3, 0};
+    struct cap_data data[2];
+    for (int i = 0; i < 2; i++) {
+        data[i].effective = step_num(s, 2) >> (32 * i);
+        data[i].permitted = step_num(s, 3) >> (32 * i);
+        data[i].inheritable = step_num(s, 4) >> (32 * i);
+    }
+    FAIL_IF(syscall(SYS_capset, &header, data) < 0);
+    FAIL_IF(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0);
+    for (int cap = 0; cap < 64; cap++)
+        if ((ambient & (1ULL << cap)) && prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) < 0)
+            return errno;
+    return 0;
+}
+
+static int do_pdeathsig(const struct step *s)
+{
+    FAIL_IF(prctl(PR_SET_PDEATHSIG, step_num(s, 1), 0, 0, 0) < 0);
+    return 0;
+}
+
+typedef int (*step_fn)(const struct step *);
+
+static const step_fn STEP_TABLE[] = {
+    [OP_MOUNT] = do_mount,         [OP_MKDIR] = do_mkdir,           [OP_TOUCH] = do_touch,
+    [OP_MKNOD] = do_mknod,         [OP_SYMLINK] = do_symlink,       [OP_PIVOT_ROOT] = do_pivot_root,
+    [OP_SETHOSTNAME] = do_sethostname, [OP_LINK_UP] = do_link_up,   [OP_SETSID] = do_setsid,
+    [OP_UMASK] = do_umask,         [OP_OPEN_STDIN] = do_open_stdin, [OP_CHDIR] = do_chdir,
+    [OP_CAPS] = do_caps,           [OP_PDEATHSIG] = do_pdeathsig,
+};
+
+int step_run(const struct step *s)
+{
+    if (s->op >= sizeof STEP_TABLE / sizeof STEP_TABLE[0] || !STEP_TABLE[s->op])
+        return EINVAL;
+    return STEP_TABLE[s->op](s);
+}

@@ -1,0 +1,58 @@
+package io.minicontainer.cli;
+
+import io.minicontainer.engine.Engine;
+import io.minicontainer.engine.RunRequest;
+import io.minicontainer.engine.RunRequest.NetworkMode;
+import io.minicontainer.runtime.Launcher;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code minicontainer run}: a container in the foreground; the CLI's exit code is the container's. */
+final class RunCommand implements Command {
+    private static final List<Flag> FLAGS = List.of(
+            Flag.value("rootfs", Flag.NO_SHORTHAND, "DIR", "Root file system to run (read-only: writes go to an overlay)"),
+            Flag.value("name", Flag.NO_SHORTHAND, "NAME", "Assign a name to the container"),
+            Flag.value("hostname", 'h', "NAME", "Container host name (default: the short container id)"),
+            Flag.value("env", 'e', "K=V", "Set an environment variable (K alone: take it from this shell)"),
+            Flag.value("env-file", Flag.NO_SHORTHAND, "FILE", "Read environment variables from a file"),
+            Flag.value("workdir", 'w', "DIR", "Working directory inside the container"),
+            Flag.bool("interactive", 'i', "Keep stdin open and pass it to the container"),
+            Flag.bool("rm", Flag.NO_SHORTHAND, "Remove the container when it exits"),
+            Flag.value("network", Flag.NO_SHORTHAND, "MODE", "none (only lo) or host (the host's network)"),
+            Flag.value("net", Flag.NO_SHORTHAND, "MODE", "Same as --network"),
+            Flag.bool("explain", Flag.NO_SHORTHAND, "Print the launch plan as a commented recipe, then run it"),
+            Flag.bool("help", Flag.NO_SHORTHAND, "Print usage"));
+
+    private final Path helper;
+
+    RunCommand(Path helper) {
+        this.helper = helper;
+    }
+
+    public String name() { return "run"; }
+    public String summary() { return "Run a command in a new container"; }
+    public String usage() { return "run [OPTIONS] --rootfs DIR COMMAND [ARG...]"; }
+    public List<Flag> flags() { return FLAGS; }
+
+    public int run(ParsedArgs args, Context context) {
+        Main.requireRoot("run");
+        RunRequest request = new RunRequest(
+                Path.of(args.value("rootfs").orElseThrow(() -> new CliException("run needs --rootfs DIR"))),
+                args.value("name"), args.value("hostname"), args.all("env"),
+                args.all("env-file").stream().map(Path::of).toList(), args.value("workdir"),
+                args.bool("interactive"), args.bool("rm"), network(args), args.bool("explain"),
+                args.positional());
+        new Engine(context.layout(), new Launcher(helper), context.env()).run(request, context.err());
+        throw new IllegalStateException("the container's monitor did not take over");
+    }
+
+    private static NetworkMode network(ParsedArgs args) {
+        String mode = args.value("network").or(() -> args.value("net")).orElse("none");
+        return switch (mode) {
+            case "none" -> NetworkMode.NONE;
+            case "host" -> NetworkMode.HOST;
+            case "bridge" -> throw new CliException("network bridge is not available yet: use --network none or host");
+            default -> throw new CliException("network " + mode + " not found");
+        };
+    }
+}

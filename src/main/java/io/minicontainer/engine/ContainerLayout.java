@@ -1,0 +1,53 @@
+package io.minicontainer.engine;
+
+import java.nio.file.Path;
+
+/**
+ * Where a container's files live; the only class that knows the on-disk layout.
+ *
+ * <pre>
+ * ROOT/containers/ID/config.json    the OCI bundle's spec
+ *                    rootfs/        the overlay is mounted here (inside the container's mount namespace only)
+ *                    upper/ work/   the overlay's writable layer and its scratch directory
+ *                    hostname hosts resolv.conf   bind-mounted onto /etc
+ * ROOT/names/NAME                   holds ID: created with O_EXCL, so a name is taken once
+ * </pre>
+ */
+public record ContainerLayout(Path root, Path runRoot) {
+
+    public Path containersDir() {
+        return root.resolve("containers");
+    }
+
+    public Path containerDir(String id) {
+        return containersDir().resolve(id);
+    }
+
+    public Path config(String id) {
+        return containerDir(id).resolve("config.json");
+    }
+
+    public Path rootfs(String id) {
+        return containerDir(id).resolve("rootfs");
+    }
+
+    public Path upper(String id) {
+        return containerDir(id).resolve("upper");
+    }
+
+    public Path work(String id) {
+        return containerDir(id).resolve("work");
+    }
+
+    public Path etcFile(String id, String name) {
+        return containerDir(id).resolve(name);
+    }
+
+    public Path namesDir() {
+        return root.resolve("names");
+    }
+
+    public Path nameFile(String name) {
+        return namesDir().resolve(name);
+    }
+}

@@ -1,0 +1,150 @@
+package io.minicontainer.engine;
+
+import io.minicontainer.engine.RunRequest.NetworkMode;
+import io.minicontainer.oci.Spec;
+import io.minicontainer.oci.SpecJson;
+import io.minicontainer.runtime.LaunchOptions;
+import io.minicontainer.runtime.Launcher;
+import io.minicontainer.runtime.Plan;
+import io.minicontainer.runtime.PlanExplainer;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/** Composes the rooms: validates a request, lays out the container, writes its bundle, hands it to the runtime. */
+public final class Engine {
+    private static final Pattern HOSTNAME = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9.-]{0,62})");
+    private static final String ROOT_ONLY = "rwx------";
+
+    private final ContainerLayout layout;
+    private final Launcher launcher;
+    private final Map<String, String> callerEnv;
+
+    public Engine(ContainerLayout layout, Launcher launcher, Map<String, String> callerEnv) {
+        this.layout = layout;
+        this.launcher = launcher;
+        this.callerEnv = callerEnv;
+    }
+
+    /** Runs the container in the foreground: this JVM becomes its monitor and never returns. */
+    public void run(RunRequest request, PrintStream explainTo) {
+        validate(request);
+        List<String> userEnv = userEnvironment(request);
+        String id = newId();
+        Rollback rollback = new Rollback();
+        try {
+            Path nameFile = rollback.created(claimName(request, id));
+            Path dir = rollback.created(createContainerDir(id));
+            String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
+            writeEtcFiles(id, hostname, request.network());
+            Spec spec = SpecFactory.forRun(request, id, layout, hostname, environment(hostname, userEnv));
+            Files.writeString(layout.config(id), SpecJson.write(spec));
+            List<String> removeOnExit = request.remove() ? List.of(dir.toString(), nameFile.toString()) : List.of();
+            Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true, removeOnExit,
+                    List.of(dir.toString(), nameFile.toString())));
+            if (request.explain()) {
+                explainTo.print(PlanExplainer.explain(plan));
+                explainTo.println("\n# Running it now.");
+            }
+            launcher.exec(plan);
+        } catch (IOException e) {
+            rollback.run();
+            throw new UncheckedIOException("prepare container " + id + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            rollback.run();
+            throw e;
+        }
+    }
+
+    private void validate(RunRequest request) {
+        Path rootfs = request.rootfs();
+        if (!Files.exists(rootfs)) {
+            throw new EngineException("rootfs " + rootfs + ": no such directory");
+        }
+        if (!Files.isDirectory(rootfs)) {
+            throw new EngineException("rootfs " + rootfs + ": not a directory");
+        }
+        if (rootfs.toString().matches(".*[,:\\\\].*")) {
+            throw new EngineException("rootfs " + rootfs + ": a path with ',' ':' or '\\' cannot be an overlay layer");
+        }
+        if (request.command().isEmpty()) {
+            throw new EngineException("no command specified");
+        }
+        request.workdir().filter(w -> !w.startsWith("/")).ifPresent(w -> {
+            throw new EngineException("the working directory '" + w + "' is invalid, it needs to be an absolute path");
+        });
+        request.hostname().filter(h -> !HOSTNAME.matcher(h).matches()).ifPresent(h -> {
+            throw new EngineException("invalid hostname \"" + h + "\"");
+        });
+        request.name().ifPresent(ContainerNames::validate);
+    }
+
+    private List<String> userEnvironment(RunRequest request) {
+        List<String> entries = new ArrayList<>();
+        request.envFiles().forEach(file -> entries.addAll(EnvVars.parseFile(file, callerEnv)));
+        request.env().forEach(value -> EnvVars.parseOption(value, callerEnv).ifPresent(entries::add));
+        return entries;
+    }
+
+    /** docker's order: PATH and HOSTNAME first, then the user's (which may replace them), then HOME. */
+    private static List<String> environment(String hostname, List<String> userEnv) {
+        EnvVars env = new EnvVars().put("PATH=" + DockerDefaults.PATH).put("HOSTNAME=" + hostname);
+        userEnv.forEach(env::put);
+        return env.putIfAbsent("HOME", "/root").toList();
+    }
+
+    private Path claimName(RunRequest request, String id) {
+        ContainerNames names = new ContainerNames(layout.namesDir(), ThreadLocalRandom.current());
+        return request.name().map(name -> names.claim(name, id)).orElseGet(() -> names.claimRandom(id));
+    }
+
+    private Path createContainerDir(String id) throws IOException {
+        Files.createDirectories(layout.containersDir(), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString(ROOT_ONLY)));
+        Path dir = Files.createDirectory(layout.containerDir(id));
+        Files.createDirectory(layout.rootfs(id));
+        Files.createDirectory(layout.upper(id));
+        Files.createDirectory(layout.work(id));
+        return dir;
+    }
+
+    private void writeEtcFiles(String id, String hostname, NetworkMode network) throws IOException {
+        boolean host = network == NetworkMode.HOST;
+        Files.writeString(layout.etcFile(id, "hostname"), EtcFiles.hostname(hostname));
+        Files.writeString(layout.etcFile(id, "hosts"), host ? readHostFile("/etc/hosts") : EtcFiles.hosts());
+        String resolvConf = readHostFile("/etc/resolv.conf");
+        Files.writeString(layout.etcFile(id, "resolv.conf"), host ? resolvConf : EtcFiles.resolvConf(resolvConf));
+    }
+
+    /** The short id, as docker does; with the host's network, the host's name, as docker does. */
+    private static String defaultHostname(RunRequest request, String id) {
+        return request.network() == NetworkMode.HOST ? readHostFile("/proc/sys/kernel/hostname").strip()
+                : id.substring(0, 12);
+    }
+
+    private static String readHostFile(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String newId() {
+        try (FileInputStream random = new FileInputStream("/dev/urandom")) {
+            return HexFormat.of().formatHex(random.readNBytes(32));
+        } catch (IOException e) {
+            throw new UncheckedIOException("read /dev/urandom: " + e.getMessage(), e);
+        }
+    }
+}

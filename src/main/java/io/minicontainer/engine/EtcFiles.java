@@ -1,0 +1,57 @@
+package io.minicontainer.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The contents of a container's /etc/hostname, /etc/hosts and /etc/resolv.conf, as docker writes them. */
+final class EtcFiles {
+    /** docker's fallback when the host only has loopback resolvers, unreachable from a container. */
+    static final List<String> FALLBACK_NAMESERVERS = List.of("8.8.8.8", "8.8.4.4");
+
+    private EtcFiles() {}
+
+    static String hostname(String hostname) {
+        return hostname + "\n";
+    }
+
+    static String hosts() {
+        return """
+                127.0.0.1	localhost
+                ::1	localhost ip6-localhost ip6-loopback
+                fe00::0	ip6-localnet
+                ff00::0	ip6-mcastprefix
+                ff02::1	ip6-allnodes
+                ff02::2	ip6-allrouters
+                """;
+    }
+
+    /**
+     * The host's resolv.conf without loopback name servers (127.0.0.53 means nothing in another
+     * network namespace); docker's public resolvers when none is left.
+     */
+    static String resolvConf(String hostResolvConf) {
+        List<String> lines = new ArrayList<>();
+        boolean hasNameserver = false;
+        for (String line : hostResolvConf.split("\n", -1)) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length >= 2 && words[0].equals("nameserver")) {
+                if (isLoopback(words[1])) {
+                    continue;
+                }
+                hasNameserver = true;
+            }
+            lines.add(line);
+        }
+        while (!lines.isEmpty() && lines.getLast().isBlank()) {
+            lines.removeLast();
+        }
+        if (!hasNameserver) {
+            FALLBACK_NAMESERVERS.forEach(ns -> lines.add("nameserver " + ns));
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static boolean isLoopback(String address) {
+        return address.startsWith("127.") || address.equals("::1");
+    }
+}

@@ -1,0 +1,83 @@
+package io.minicontainer.oci;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The part of the OCI runtime-spec {@code config.json} that MiniContainer reads and writes.
+ * Records only: the vocabulary shared by the engine (which writes bundles) and the runtime
+ * (which turns them into launch plans).
+ *
+ * @see <a href="https://github.com/opencontainers/runtime-spec/blob/main/config.md">config.md</a>
+ */
+public record Spec(
+        String ociVersion,
+        Process process,
+        Root root,
+        String hostname,
+        List<Mount> mounts,
+        Linux linux,
+        Map<String, String> annotations) {
+
+    public static final String VERSION = "1.2.0";
+
+    public Spec {
+        mounts = List.copyOf(mounts);
+        annotations = Map.copyOf(annotations);
+    }
+
+    public record Process(
+            boolean terminal,
+            User user,
+            List<String> args,
+            List<String> env,
+            String cwd,
+            Capabilities capabilities,
+            boolean noNewPrivileges) {
+        public Process {
+            args = List.copyOf(args);
+            env = List.copyOf(env);
+        }
+    }
+
+    public record User(long uid, long gid) {}
+
+    /** Capability names as the spec writes them ({@code CAP_CHOWN}), one list per set. */
+    public record Capabilities(
+            List<String> bounding,
+            List<String> effective,
+            List<String> permitted,
+            List<String> inheritable,
+            List<String> ambient) {
+        public Capabilities {
+            bounding = List.copyOf(bounding);
+            effective = List.copyOf(effective);
+            permitted = List.copyOf(permitted);
+            inheritable = List.copyOf(inheritable);
+            ambient = List.copyOf(ambient);
+        }
+    }
+
+    public record Root(String path, boolean readonly) {}
+
+    public record Mount(String destination, String type, String source, List<String> options) {
+        public Mount {
+            options = List.copyOf(options);
+        }
+    }
+
+    public record Linux(List<Namespace> namespaces, List<String> maskedPaths, List<String> readonlyPaths) {
+        public Linux {
+            namespaces = List.copyOf(namespaces);
+            maskedPaths = List.copyOf(maskedPaths);
+            readonlyPaths = List.copyOf(readonlyPaths);
+        }
+    }
+
+    /** {@code type} is the spec's name (pid, network, mount, ipc, uts, user, cgroup); a path joins one. */
+    public record Namespace(String type, String path) {
+        public Namespace(String type) {
+            this(type, "");
+        }
+    }
+}

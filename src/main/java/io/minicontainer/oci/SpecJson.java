@@ -1,0 +1,93 @@
+package io.minicontainer.oci;
+
+import io.minicontainer.json.Json;
+import io.minicontainer.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** config.json to and from {@link Spec}: the wire format apart from the values. */
+public final class SpecJson {
+    private SpecJson() {}
+
+    public static String write(Spec spec) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ociVersion", spec.ociVersion());
+        json.put("process", process(spec.process()));
+        json.put("root", Map.of("path", spec.root().path(), "readonly", spec.root().readonly()));
+        json.put("hostname", spec.hostname());
+        json.put("mounts", spec.mounts().stream().map(SpecJson::mount).toList());
+        json.put("linux", linux(spec.linux()));
+        json.put("annotations", spec.annotations());
+        return Json.writePretty(json) + "\n";
+    }
+
+    private static Map<String, Object> process(Spec.Process p) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("terminal", p.terminal());
+        json.put("user", Map.of("uid", p.user().uid(), "gid", p.user().gid()));
+        json.put("args", p.args());
+        json.put("env", p.env());
+        json.put("cwd", p.cwd());
+        Spec.Capabilities c = p.capabilities();
+        Map<String, Object> caps = new LinkedHashMap<>();
+        caps.put("bounding", c.bounding());
+        caps.put("effective", c.effective());
+        caps.put("permitted", c.permitted());
+        caps.put("inheritable", c.inheritable());
+        caps.put("ambient", c.ambient());
+        json.put("capabilities", caps);
+        json.put("noNewPrivileges", p.noNewPrivileges());
+        return json;
+    }
+
+    private static Map<String, Object> mount(Spec.Mount m) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("destination", m.destination());
+        json.put("type", m.type());
+        json.put("source", m.source());
+        json.put("options", m.options());
+        return json;
+    }
+
+    private static Map<String, Object> linux(Spec.Linux l) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("namespaces", l.namespaces().stream().map(SpecJson::namespace).toList());
+        json.put("maskedPaths", l.maskedPaths());
+        json.put("readonlyPaths", l.readonlyPaths());
+        return json;
+    }
+
+    private static Map<String, Object> namespace(Spec.Namespace ns) {
+        return ns.path().isEmpty() ? Map.of("type", ns.type()) : Map.of("type", ns.type(), "path", ns.path());
+    }
+
+    /** Parses a config.json; errors name the field ({@code config.json: process.args: ...}). */
+    public static Spec read(String text) {
+        JsonObject json = JsonObject.of(Json.parse(text), "config.json");
+        JsonObject process = json.object("process");
+        JsonObject user = process.object("user");
+        JsonObject caps = process.object("capabilities");
+        JsonObject root = json.object("root");
+        JsonObject linux = json.object("linux");
+        return new Spec(
+                json.string("ociVersion"),
+                new Spec.Process(process.bool("terminal", false),
+                        new Spec.User(user.number("uid", 0), user.number("gid", 0)),
+                        process.strings("args"), process.strings("env"), process.string("cwd", "/"),
+                        new Spec.Capabilities(caps.strings("bounding"), caps.strings("effective"),
+                                caps.strings("permitted"), caps.strings("inheritable"), caps.strings("ambient")),
+                        process.bool("noNewPrivileges", false)),
+                new Spec.Root(root.string("path"), root.bool("readonly", false)),
+                json.string("hostname", ""),
+                json.objects("mounts").stream().map(SpecJson::readMount).toList(),
+                new Spec.Linux(linux.objects("namespaces").stream()
+                                .map(ns -> new Spec.Namespace(ns.string("type"), ns.string("path", ""))).toList(),
+                        linux.strings("maskedPaths"), linux.strings("readonlyPaths")),
+                json.stringMap("annotations"));
+    }
+
+    private static Spec.Mount readMount(JsonObject m) {
+        return new Spec.Mount(m.string("destination"), m.string("type", ""), m.string("source", ""),
+                m.strings("options"));
+    }
+}

@@ -1,0 +1,47 @@
+package io.minicontainer.runtime;
+
+import io.minicontainer.oci.Spec;
+import io.minicontainer.sys.Libc;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Starts a container: compiles the spec, hands the plan to the helper in a memfd, and replaces
+ * this JVM with the helper, which from then on is the container's monitor. Never returns normally
+ * (except in a dry run).
+ */
+public final class Launcher {
+    /** Set by the build's AOT training run: do everything but the final execve. */
+    public static final String DRY_RUN_PROPERTY = "minicontainer.dryRun";
+
+    private final Path helper;
+
+    public Launcher(Path helper) {
+        this.helper = helper;
+    }
+
+    public Plan compile(Spec spec, LaunchOptions options) {
+        return PlanCompiler.compile(spec, options, Host.real());
+    }
+
+    /** The helper's exit code is the container's; the calling JVM is gone once this succeeds. */
+    public void exec(Plan plan) {
+        byte[] encoded = PlanEncoder.encode(plan);
+        int fd = Libc.memfdCreate("minicontainer-plan");
+        String planPath = "/proc/self/fd/" + fd;
+        try (FileOutputStream out = new FileOutputStream(planPath)) {
+            out.write(encoded);
+        } catch (IOException e) {
+            throw new UncheckedIOException("write launch plan: " + e.getMessage(), e);
+        }
+        System.out.flush();
+        System.err.flush();
+        if (Boolean.getBoolean(DRY_RUN_PROPERTY)) {
+            return;
+        }
+        Libc.execve(helper.toString(), List.of("minicontainer-helper", "run", planPath), List.of());
+    }
+}

@@ -1,0 +1,237 @@
+package io.minicontainer.runtime;
+
+import static io.minicontainer.runtime.MountOptions.MS_BIND;
+import static io.minicontainer.runtime.MountOptions.MS_NODEV;
+import static io.minicontainer.runtime.MountOptions.MS_NOEXEC;
+import static io.minicontainer.runtime.MountOptions.MS_NOSUID;
+import static io.minicontainer.runtime.MountOptions.MS_PRIVATE;
+import static io.minicontainer.runtime.MountOptions.MS_RDONLY;
+import static io.minicontainer.runtime.MountOptions.MS_REC;
+import static io.minicontainer.runtime.MountOptions.MS_REMOUNT;
+
+import io.minicontainer.oci.Spec;
+import io.minicontainer.runtime.Host.PathKind;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compiles an OCI spec into a launch plan: a pure function of the spec, the caller's options
+ * and what the {@link Host} says exists. The method order below is the order of the plan.
+ */
+public final class PlanCompiler {
+    private static final int SIGKILL = 9;
+    private static final int DIR_MODE = 0755;
+
+    /** The devices every container gets (OCI "default devices"): name, major, minor. */
+    private static final List<Device> DEFAULT_DEVICES = List.of(
+            new Device("null", 1, 3), new Device("zero", 1, 5), new Device("full", 1, 7),
+            new Device("random", 1, 8), new Device("urandom", 1, 9), new Device("tty", 5, 0));
+
+    /** The links of a standard /dev: link name, target. */
+    private static final List<List<String>> DEV_LINKS = List.of(
+            List.of("fd", "/proc/self/fd"), List.of("stdin", "/proc/self/fd/0"),
+            List.of("stdout", "/proc/self/fd/1"), List.of("stderr", "/proc/self/fd/2"),
+            List.of("ptmx", "pts/ptmx"));
+
+    private record Device(String name, int major, int minor) {}
+
+    private final Spec spec;
+    private final LaunchOptions options;
+    private final Host host;
+    private final String rootfs;
+    private final Set<Namespace> namespaces;
+    private final List<Step> steps = new ArrayList<>();
+
+    private PlanCompiler(Spec spec, LaunchOptions options, Host host) {
+        this.spec = spec;
+        this.options = options;
+        this.host = host;
+        this.rootfs = stripTrailingSlash(spec.root().path());
+        this.namespaces = namespaces(spec);
+    }
+
+    public static Plan compile(Spec spec, LaunchOptions options, Host host) {
+        PlanCompiler compiler = new PlanCompiler(spec, options, host);
+        compiler.monitorSide();
+        compiler.detachFromCaller();
+        compiler.prepareRoot();
+        compiler.specMounts();
+        compiler.devices();
+        compiler.steps.add(new Step.PivotRoot(compiler.rootfs));
+        compiler.hidePaths();
+        compiler.identity();
+        compiler.process();
+        return new Plan(compiler.rootfs, compiler.steps);
+    }
+
+    private void monitorSide() {
+        steps.add(new Step.Clone(List.copyOf(namespaces)));
+        options.removeOnExit().forEach(path -> steps.add(new Step.RemoveOnExit(path)));
+        options.removeOnFailure().forEach(path -> steps.add(new Step.RemoveOnFailure(path)));
+    }
+
+    private void detachFromCaller() {
+        steps.add(new Step.SetSid());
+        if (options.dieWithParent()) {
+            steps.add(new Step.ParentDeathSignal(SIGKILL));
+        }
+        steps.add(new Step.Umask(0));
+    }
+
+    private void prepareRoot() {
+        if (!namespaces.contains(Namespace.MOUNT)) {
+            throw new SpecException("linux.namespaces: a mount namespace is required");
+        }
+        steps.add(new Step.Mount("", "/", "", MS_REC | MS_PRIVATE, ""));
+        steps.add(new Step.Mount(rootfs, rootfs, "", MS_BIND | MS_REC, ""));
+    }
+
+    private void specMounts() {
+        for (Spec.Mount mount : spec.mounts()) {
+            if (!mount.destination().startsWith("/")) {
+                throw new SpecException("mounts: destination " + mount.destination() + " is not absolute");
+            }
+            String target = mount.destination().equals("/") ? rootfs : rootfs + mount.destination();
+            MountOptions parsed = MountOptions.parse(mount.options());
+            createMountPoint(mount, target, parsed);
+            if (parsed.isBind()) {
+                bindMount(mount.source(), target, parsed);
+            } else {
+                steps.add(new Step.Mount(mount.source(), target, mount.type(), parsed.flags(), parsed.data()));
+            }
+            if (parsed.propagation() != 0) {
+                steps.add(new Step.Mount("", target, "", parsed.propagation(), ""));
+            }
+        }
+    }
+
+    private void createMountPoint(Spec.Mount mount, String target, MountOptions parsed) {
+        if (target.equals(rootfs)) {
+            return;
+        }
+        PathKind source = parsed.isBind() ? host.kind(mount.source()) : PathKind.DIRECTORY;
+        switch (source) {
+            case MISSING -> throw new SpecException(
+                    "mounts: bind source " + mount.source() + " for " + mount.destination() + " does not exist");
+            case FILE -> {
+                steps.add(new Step.Mkdir(parentOf(target), DIR_MODE));
+                steps.add(new Step.Touch(target, 0644));
+            }
+            case DIRECTORY -> steps.add(new Step.Mkdir(target, DIR_MODE));
+        }
+    }
+
+    /** A bind mount ignores every flag but MS_REC; the others take a remount to apply. */
+    private void bindMount(String source, String target, MountOptions parsed) {
+        steps.add(new Step.Mount(source, target, "", parsed.flags() & (MS_BIND | MS_REC), ""));
+        long rest = parsed.flags() & ~(MS_BIND | MS_REC);
+        if (rest != 0) {
+            steps.add(new Step.Mount("", target, "", rest | MS_BIND | MS_REMOUNT, ""));
+        }
+    }
+
+    private void devices() {
+        boolean ownDev = spec.mounts().stream().anyMatch(m -> m.destination().equals("/dev"));
+        if (!ownDev) {
+            return;
+        }
+        for (Device device : DEFAULT_DEVICES) {
+            steps.add(new Step.Mknod(rootfs + "/dev/" + device.name(), 0666, device.major(), device.minor()));
+        }
+        for (List<String> link : DEV_LINKS) {
+            steps.add(new Step.Symlink(link.get(1), rootfs + "/dev/" + link.get(0)));
+        }
+    }
+
+    /** After pivot_root, so these are container paths; absent ones (no /proc/kcore here) are skipped. */
+    private void hidePaths() {
+        for (String path : spec.linux().maskedPaths()) {
+            switch (host.kind(path)) {
+                case MISSING -> { }
+                case DIRECTORY -> steps.add(new Step.Mount("tmpfs", path, "tmpfs", MS_RDONLY, ""));
+                case FILE -> steps.add(new Step.Mount("/dev/null", path, "", MS_BIND, ""));
+            }
+        }
+        for (String path : spec.linux().readonlyPaths()) {
+            if (host.kind(path) != PathKind.MISSING) {
+                steps.add(new Step.Mount(path, path, "", MS_BIND | MS_REC, ""));
+                steps.add(new Step.Mount("", path, "",
+                        MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, ""));
+            }
+        }
+        if (spec.root().readonly()) {
+            steps.add(new Step.Mount("", "/", "", MS_BIND | MS_REMOUNT | MS_RDONLY, ""));
+        }
+    }
+
+    private void identity() {
+        if (namespaces.contains(Namespace.UTS) && !spec.hostname().isEmpty()) {
+            steps.add(new Step.SetHostname(spec.hostname()));
+        }
+        if (namespaces.contains(Namespace.NETWORK)) {
+            steps.add(new Step.LinkUp("lo"));
+        }
+    }
+
+    private void process() {
+        Spec.Process process = spec.process();
+        if (process.args().isEmpty()) {
+            throw new SpecException("process.args: no command to run");
+        }
+        if (process.user().uid() != 0 || process.user().gid() != 0) {
+            throw new SpecException("process.user: only uid 0 and gid 0 are supported so far");
+        }
+        if (!options.keepStdin()) {
+            steps.add(new Step.OpenStdin("/dev/null"));
+        }
+        steps.add(new Step.Mkdir(process.cwd(), DIR_MODE));
+        steps.add(new Step.Chdir(process.cwd()));
+        steps.add(new Step.Umask(0022));
+        steps.add(capabilities(process.capabilities()));
+        steps.add(new Step.Exec(process.args(), process.env()));
+    }
+
+    private static Step.Capabilities capabilities(Spec.Capabilities caps) {
+        return new Step.Capabilities(mask("bounding", caps.bounding()), mask("effective", caps.effective()),
+                mask("permitted", caps.permitted()), mask("inheritable", caps.inheritable()),
+                mask("ambient", caps.ambient()));
+    }
+
+    private static long mask(String set, List<String> names) {
+        long mask = 0;
+        for (String name : names) {
+            mask |= Capability.byName(name)
+                    .orElseThrow(() -> new SpecException("process.capabilities." + set + ": unknown capability " + name))
+                    .bit();
+        }
+        return mask;
+    }
+
+    private static Set<Namespace> namespaces(Spec spec) {
+        Set<Namespace> result = EnumSet.noneOf(Namespace.class);
+        for (Spec.Namespace ns : spec.linux().namespaces()) {
+            Namespace namespace = Namespace.bySpecName(ns.type())
+                    .orElseThrow(() -> new SpecException("linux.namespaces: unknown type " + ns.type()));
+            if (!ns.path().isEmpty()) {
+                throw new SpecException("linux.namespaces: joining " + ns.type() + " namespace " + ns.path()
+                        + " is not supported yet");
+            }
+            if (namespace == Namespace.USER) {
+                throw new SpecException("linux.namespaces: user namespaces are not supported yet");
+            }
+            result.add(namespace);
+        }
+        return result;
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    private static String stripTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}

@@ -1,0 +1,81 @@
+package io.minicontainer.runtime;
+
+import java.util.Map;
+
+/**
+ * Prints a plan as a commented recipe for {@code --explain}. It reads the very plan the helper
+ * is given, so what it shows is what happens.
+ */
+public final class PlanExplainer {
+    private static final int COMMENT_COLUMN = 64;
+
+    /** Why the usual mounts are there, by container path. */
+    private static final Map<String, String> MOUNT_REASONS = Map.of(
+            "/", "the root: image layers read-only below, the container's writes above",
+            "/proc", "a /proc that lists only the container's processes",
+            "/dev", "a /dev of our own: only the devices created below",
+            "/dev/pts", "a private pseudo-terminal instance",
+            "/dev/shm", "POSIX shared memory, private to the container",
+            "/dev/mqueue", "POSIX message queues of the container's IPC namespace",
+            "/sys", "sysfs, read-only");
+
+    private PlanExplainer() {}
+
+    public static String explain(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Launch plan, compiled in Java from the container's config.json.\n")
+                .append("# The C helper executes these steps in this order; any failure stops it.\n")
+                .append("ROOTFS=").append(plan.rootfs()).append('\n');
+        boolean inContainer = false;
+        for (Step step : plan.steps()) {
+            if (step instanceof Step.Clone clone) {
+                section(out, "The monitor (the CLI's process, now the helper) creates the container process:");
+                line(out, StepText.command(step, plan), "returns the container's pid to the monitor");
+                clone.namespaces().forEach(ns -> out.append(String.format("#   %-16s %s%n", ns.flagName(), ns.isolates())));
+                continue;
+            }
+            if (!inContainer && step.inContainer()) {
+                section(out, "In the new namespaces, after the monitor says go:");
+                inContainer = true;
+            }
+            if (step instanceof Step.PivotRoot) {
+                section(out, "Switch to the container's root; from here paths are the container's:");
+            }
+            line(out, StepText.command(step, plan), why(step, plan));
+        }
+        return out.toString();
+    }
+
+    private static String why(Step step, Plan plan) {
+        return switch (step) {
+            case Step.SetSid s -> "own session: the terminal's Ctrl-C goes to the CLI, which forwards it";
+            case Step.ParentDeathSignal p -> "if the CLI dies, so does the container";
+            case Step.Umask u -> u.mask() == 0 ? "so the modes below are exact" : "the usual umask for the workload";
+            case Step.Mount m when m.target().equals("/") && (m.flags() & MountOptions.MS_PRIVATE) != 0 ->
+                    "mounts from here on never propagate to the host";
+            case Step.Mount m when m.source().equals(plan.rootfs()) -> "pivot_root needs the new root to be a mount point";
+            case Step.Mount m when m.source().equals("/dev/null") -> "masked: the container reads nothing here";
+            case Step.Mount m when m.fstype().equals("tmpfs") && (m.flags() & MountOptions.MS_RDONLY) != 0 ->
+                    "masked: an empty read-only directory";
+            case Step.Mount m -> MOUNT_REASONS.getOrDefault(plan.inContainer(m.target()), "");
+            case Step.PivotRoot p -> "the old root is detached: the host's files are out of reach";
+            case Step.LinkUp l -> "a new network namespace starts with lo down";
+            case Step.OpenStdin o -> "no -i: stdin is empty";
+            case Step.Capabilities c -> "drop everything not granted; cannot be regained";
+            case Step.Exec e -> "PATH from the container's environment; the monitor waits for it";
+            default -> "";
+        };
+    }
+
+    private static void section(StringBuilder out, String title) {
+        out.append("\n# ").append(title).append('\n');
+    }
+
+    private static void line(StringBuilder out, String command, String comment) {
+        out.append(command);
+        if (!comment.isEmpty()) {
+            out.append(" ".repeat(Math.max(1, COMMENT_COLUMN - command.length()))).append("# ").append(comment);
+        }
+        out.append('\n');
+    }
+}

@@ -1,0 +1,161 @@
+package io.minicontainer.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One primitive of a launch plan, with every argument computed. The op codes and argument
+ * order are the wire format of {@code native/plan.h}; {@link StepText} says what each one does.
+ */
+public sealed interface Step {
+
+    /** The op code of {@code enum op} in {@code native/plan.h}. */
+    int op();
+
+    /** The arguments after the description, as the helper reads them. */
+    List<String> args();
+
+    /** Executed by the container process; the others by the monitor. */
+    default boolean inContainer() {
+        return op() >= 10;
+    }
+
+    /** Creates the container process in new namespaces (monitor side). */
+    record Clone(List<Namespace> namespaces) implements Step {
+        public Clone {
+            namespaces = List.copyOf(namespaces);
+        }
+
+        public long flags() {
+            return namespaces.stream().mapToLong(Namespace::cloneFlag).reduce(0, (a, b) -> a | b);
+        }
+
+        public int op() { return 1; }
+        public List<String> args() { return List.of(hex(flags())); }
+    }
+
+    /** Removed recursively once the container is gone (monitor side). */
+    record RemoveOnExit(String path) implements Step {
+        public int op() { return 2; }
+        public List<String> args() { return List.of(path); }
+    }
+
+    /** Removed recursively when the container could not be started (monitor side). */
+    record RemoveOnFailure(String path) implements Step {
+        public int op() { return 3; }
+        public List<String> args() { return List.of(path); }
+    }
+
+    /** mount(2); empty strings stand for NULL. */
+    record Mount(String source, String target, String fstype, long flags, String data) implements Step {
+        public int op() { return 10; }
+        public List<String> args() { return List.of(source, target, fstype, hex(flags), data); }
+    }
+
+    /** mkdir -p. */
+    record Mkdir(String path, int mode) implements Step {
+        public int op() { return 11; }
+        public List<String> args() { return List.of(path, octal(mode)); }
+    }
+
+    /** Creates an empty file when missing: the target of a file bind mount. */
+    record Touch(String path, int mode) implements Step {
+        public int op() { return 12; }
+        public List<String> args() { return List.of(path, octal(mode)); }
+    }
+
+    /** mknod(2) of a character device. */
+    record Mknod(String path, int mode, int major, int minor) implements Step {
+        public int op() { return 13; }
+        public List<String> args() {
+            return List.of(path, octal(mode | S_IFCHR), Integer.toString(major), Integer.toString(minor));
+        }
+    }
+
+    record Symlink(String target, String link) implements Step {
+        public int op() { return 14; }
+        public List<String> args() { return List.of(target, link); }
+    }
+
+    /** pivot_root into newRoot; the old root is detached, so the host's tree is unreachable. */
+    record PivotRoot(String newRoot) implements Step {
+        public int op() { return 15; }
+        public List<String> args() { return List.of(newRoot); }
+    }
+
+    record SetHostname(String hostname) implements Step {
+        public int op() { return 16; }
+        public List<String> args() { return List.of(hostname); }
+    }
+
+    /** Brings a network interface up (the loopback of a new network namespace starts down). */
+    record LinkUp(String name) implements Step {
+        public int op() { return 17; }
+        public List<String> args() { return List.of(name); }
+    }
+
+    /** A session of its own: keyboard signals for the CLI's terminal do not reach the container. */
+    record SetSid() implements Step {
+        public int op() { return 18; }
+        public List<String> args() { return List.of(); }
+    }
+
+    record Umask(int mask) implements Step {
+        public int op() { return 19; }
+        public List<String> args() { return List.of(octal(mask)); }
+    }
+
+    /** Opens a file as standard input: /dev/null unless stdin is kept open. */
+    record OpenStdin(String path) implements Step {
+        public int op() { return 20; }
+        public List<String> args() { return List.of(path); }
+    }
+
+    record Chdir(String path) implements Step {
+        public int op() { return 21; }
+        public List<String> args() { return List.of(path); }
+    }
+
+    /** The five capability sets as bit masks (bit n = capability n). */
+    record Capabilities(long bounding, long effective, long permitted, long inheritable, long ambient)
+            implements Step {
+        public int op() { return 22; }
+        public List<String> args() {
+            return List.of(hex(bounding), hex(effective), hex(permitted), hex(inheritable), hex(ambient));
+        }
+    }
+
+    /** The signal the kernel sends the container when its parent (the monitor) dies. */
+    record ParentDeathSignal(int signal) implements Step {
+        public int op() { return 23; }
+        public List<String> args() { return List.of(Integer.toString(signal)); }
+    }
+
+    /** execve of argv[0], searched in the PATH of env; always the last step. */
+    record Exec(List<String> argv, List<String> env) implements Step {
+        public Exec {
+            argv = List.copyOf(argv);
+            env = List.copyOf(env);
+        }
+
+        public int op() { return 24; }
+
+        public List<String> args() {
+            List<String> wire = new ArrayList<>();
+            wire.add(Integer.toString(env.size()));
+            wire.addAll(env);
+            wire.addAll(argv);
+            return wire;
+        }
+    }
+
+    int S_IFCHR = 0020000;
+
+    private static String hex(long value) {
+        return "0x" + Long.toHexString(value);
+    }
+
+    private static String octal(int value) {
+        return "0" + Integer.toOctalString(value);
+    }
+}

@@ -1,0 +1,114 @@
+package io.minicontainer.runtime;
+
+import static io.minicontainer.runtime.MountOptions.MS_BIND;
+import static io.minicontainer.runtime.MountOptions.MS_RDONLY;
+import static io.minicontainer.runtime.MountOptions.MS_REMOUNT;
+
+import java.util.stream.Collectors;
+
+/**
+ * Words for steps: a short description that error messages use
+ * ({@code mount proc on /proc: Operation not permitted}), and the command plus comment that
+ * {@code --explain} prints. Paths under the rootfs are shown as the container sees them.
+ */
+public final class StepText {
+    private static final long PROPAGATION_FLAGS = MountOptions.MS_PRIVATE | MountOptions.MS_SLAVE
+            | MountOptions.MS_SHARED | MountOptions.MS_UNBINDABLE;
+
+    private StepText() {}
+
+    /** What the step does, for an error message. */
+    public static String describe(Step step, Plan plan) {
+        return switch (step) {
+            case Step.Clone c -> "create namespaces (clone " + flagNames(c) + ")";
+            case Step.RemoveOnExit r -> "remove " + r.path();
+            case Step.RemoveOnFailure r -> "remove " + r.path();
+            case Step.Mount m -> describeMount(m, plan);
+            case Step.Mkdir m -> "mkdir " + plan.inContainer(m.path());
+            case Step.Touch t -> "create mount point " + plan.inContainer(t.path());
+            case Step.Mknod m -> "mknod " + plan.inContainer(m.path());
+            case Step.Symlink s -> "symlink " + plan.inContainer(s.link()) + " -> " + s.target();
+            case Step.PivotRoot p -> "pivot_root to " + p.newRoot();
+            case Step.SetHostname h -> "sethostname " + h.hostname();
+            case Step.LinkUp l -> "bring up " + l.name();
+            case Step.SetSid s -> "setsid";
+            case Step.Umask u -> "umask " + octal(u.mask());
+            case Step.OpenStdin o -> "open " + o.path() + " as stdin";
+            case Step.Chdir c -> "chdir to " + c.path();
+            case Step.Capabilities c -> "set capabilities";
+            case Step.ParentDeathSignal p -> "set parent death signal";
+            case Step.Exec e -> "exec: \"" + e.argv().getFirst() + "\"";
+        };
+    }
+
+    private static String describeMount(Step.Mount m, Plan plan) {
+        String target = plan.inContainer(m.target());
+        if ((m.flags() & PROPAGATION_FLAGS) != 0 && m.source().isEmpty()) {
+            return "make " + target + " " + MountOptions.describe(m.flags());
+        }
+        if ((m.flags() & MS_REMOUNT) != 0) {
+            return "remount " + target + ((m.flags() & MS_RDONLY) != 0 ? " read-only" : "");
+        }
+        if ((m.flags() & MS_BIND) != 0) {
+            return "bind mount " + m.source() + " on " + target;
+        }
+        return "mount " + m.fstype() + " on " + target;
+    }
+
+    /** The step as a command a person could type (approximately) for --explain. */
+    public static String command(Step step, Plan plan) {
+        return switch (step) {
+            case Step.Clone c -> "clone(" + flagNames(c) + ")";
+            case Step.RemoveOnExit r -> "rm -rf " + r.path() + "          # when the container is gone";
+            case Step.RemoveOnFailure r -> "rm -rf " + r.path() + "          # if the container cannot start";
+            case Step.Mount m -> mountCommand(m, plan);
+            case Step.Mkdir m -> "mkdir -p " + shown(m.path(), plan);
+            case Step.Touch t -> "touch " + shown(t.path(), plan);
+            case Step.Mknod m -> "mknod -m " + octal(m.mode()) + " " + shown(m.path(), plan) + " c "
+                    + m.major() + " " + m.minor();
+            case Step.Symlink s -> "ln -s " + s.target() + " " + shown(s.link(), plan);
+            case Step.PivotRoot p -> "pivot_root " + shown(p.newRoot(), plan) + "; umount -l /old-root";
+            case Step.SetHostname h -> "hostname " + h.hostname();
+            case Step.LinkUp l -> "ip link set " + l.name() + " up";
+            case Step.SetSid s -> "setsid()";
+            case Step.Umask u -> "umask " + octal(u.mask());
+            case Step.OpenStdin o -> "exec 0< " + o.path();
+            case Step.Chdir c -> "cd " + c.path();
+            case Step.Capabilities c -> "capset(effective=" + hex(c.effective()) + ", permitted="
+                    + hex(c.permitted()) + ", inheritable=" + hex(c.inheritable()) + "); drop bounding to "
+                    + hex(c.bounding()) + "; ambient=" + hex(c.ambient());
+            case Step.ParentDeathSignal p -> "prctl(PR_SET_PDEATHSIG, " + p.signal() + ")";
+            case Step.Exec e -> "exec " + String.join(" ", e.argv());
+        };
+    }
+
+    private static String mountCommand(Step.Mount m, Plan plan) {
+        String target = shown(m.target(), plan);
+        String flags = MountOptions.describe(m.flags());
+        if ((m.flags() & PROPAGATION_FLAGS) != 0 && m.source().isEmpty()) {
+            return "mount --make-" + flags.replace("rec,", "r").replace(",rec", "") + " " + target;
+        }
+        String options = flags.isEmpty() ? m.data() : m.data().isEmpty() ? flags : flags + "," + m.data();
+        String type = m.fstype().isEmpty() ? "" : "-t " + m.fstype() + " ";
+        String source = m.source().isEmpty() ? "" : shown(m.source(), plan) + " ";
+        return "mount " + type + (options.isEmpty() ? "" : "-o " + options + " ") + source + target;
+    }
+
+    /** Host paths under the rootfs as $ROOTFS/...: before pivot_root that is where they are. */
+    private static String shown(String path, Plan plan) {
+        String inside = plan.inContainer(path);
+        return inside.equals(path) ? path : "$ROOTFS" + (inside.equals("/") ? "" : inside);
+    }
+
+    static String flagNames(Step.Clone clone) {
+        return clone.namespaces().stream().map(Namespace::flagName).collect(Collectors.joining("|"));
+    }
+
+    private static String octal(int value) {
+        return String.format("%04o", value);
+    }
+
+    private static String hex(long value) {
+        return String.format("%016x", value);
+    }
+}
