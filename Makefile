@@ -13,7 +13,7 @@ TARGET := $(CURDIR)/target
 .PHONY: build test check clean demo bench
 
 build:
-	$(MVN) package -DskipTests
+	$(MVN) package -Dmaven.test.skip=true
 	sed -e 's|@JAVA@|$(JDK)/bin/java|' -e 's|@TARGET@|$(TARGET)|g' scripts/minicontainer.in > minicontainer
 	chmod +x minicontainer
 	scripts/aot-train $(JDK)/bin/java $(TARGET)

@@ -186,7 +186,9 @@ public final class PlanCompiler {
         if (!options.keepStdin()) {
             steps.add(new Step.OpenStdin("/dev/null"));
         }
-        steps.add(new Step.Mkdir(process.cwd(), DIR_MODE));
+        if (!process.cwd().equals("/")) {
+            steps.add(new Step.Mkdir(process.cwd(), DIR_MODE));
+        }
         steps.add(new Step.Chdir(process.cwd()));
         steps.add(new Step.Umask(0022));
         steps.add(capabilities(process.capabilities()));

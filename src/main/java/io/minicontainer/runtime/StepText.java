@@ -78,8 +78,13 @@ public final class StepText {
                     + hex(c.permitted()) + ", inheritable=" + hex(c.inheritable()) + "); drop bounding to "
                     + hex(c.bounding()) + "; ambient=" + hex(c.ambient());
             case Step.ParentDeathSignal p -> "prctl(PR_SET_PDEATHSIG, " + p.signal() + ")";
-            case Step.Exec e -> "exec " + String.join(" ", e.argv());
+            case Step.Exec e -> "exec " + e.argv().stream().map(StepText::shellQuoted).collect(Collectors.joining(" "));
         };
+    }
+
+    /** An argument as a shell would need it typed. */
+    static String shellQuoted(String arg) {
+        return arg.matches("[A-Za-z0-9_/.:=@%+,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 
     private static String mountCommand(Step.Mount m, Plan plan) {

@@ -1,0 +1,55 @@
+package io.minicontainer.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What a test's containers may have left on the host: mounts that name the test's data root, and
+ * processes whose mount table does (every container's root is an overlay whose upper dir is there).
+ */
+final class Leftovers {
+    private Leftovers() {}
+
+    static List<String> mounts(Path root) throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                .filter(line -> line.contains(root.toString())).toList();
+    }
+
+    static List<Long> processes(Path root) throws IOException {
+        List<Long> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                if (mountTableMentions(proc, root.toString())) {
+                    found.add(Long.parseLong(proc.getFileName().toString()));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean mountTableMentions(Path proc, String root) {
+        try {
+            return Files.readString(proc.resolve("mountinfo")).contains(root);
+        } catch (IOException | RuntimeException e) {
+            return false; // the process is gone
+        }
+    }
+
+    /** Container directories and names still on record under the data root. */
+    static List<String> records(Path root) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String dir : List.of("containers", "names")) {
+            Path path = root.resolve(dir);
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> entries = Files.list(path)) {
+                    entries.forEach(entry -> names.add(dir + "/" + entry.getFileName()));
+                }
+            }
+        }
+        return names;
+    }
+}
