@@ -22,7 +22,8 @@ test: build
 	$(MVN) verify
 
 check: build
-	$(MVN) verify -Pcheck
+	scripts/lint
+	$(MVN) clean verify -Pcheck
 
 demo: build
 	scripts/demo

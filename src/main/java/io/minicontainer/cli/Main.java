@@ -20,8 +20,10 @@ public final class Main {
     static final int EXIT_ENGINE_ERROR = 125;
 
     private static final List<Flag> GLOBAL_FLAGS = List.of(
-            Flag.value("root", Flag.NO_SHORTHAND, "DIR", "Persistent data (default /var/lib/minicontainer, or $MINICONTAINER_ROOT)"),
-            Flag.value("runroot", Flag.NO_SHORTHAND, "DIR", "Runtime state (default /run/minicontainer, or $MINICONTAINER_RUNROOT)"),
+            Flag.value("root", Flag.NO_SHORTHAND, "DIR",
+                    "Persistent data (default /var/lib/minicontainer, or $MINICONTAINER_ROOT)"),
+            Flag.value("runroot", Flag.NO_SHORTHAND, "DIR",
+                    "Runtime state (default /run/minicontainer, or $MINICONTAINER_RUNROOT)"),
             Flag.bool("version", 'v', "Print the version and exit"),
             Flag.bool("help", Flag.NO_SHORTHAND, "Print usage"));
 

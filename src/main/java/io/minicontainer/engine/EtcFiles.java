@@ -16,12 +16,12 @@ final class EtcFiles {
 
     static String hosts() {
         return """
-                127.0.0.1	localhost
-                ::1	localhost ip6-localhost ip6-loopback
-                fe00::0	ip6-localnet
-                ff00::0	ip6-mcastprefix
-                ff02::1	ip6-allnodes
-                ff02::2	ip6-allrouters
+                127.0.0.1\tlocalhost
+                ::1\tlocalhost ip6-localhost ip6-loopback
+                fe00::0\tip6-localnet
+                ff00::0\tip6-mcastprefix
+                ff02::1\tip6-allnodes
+                ff02::2\tip6-allrouters
                 """;
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
  * <p>The JVM is multi-threaded, so it never forks or changes namespaces itself: it prepares a
  * launch plan in a memfd and {@link #execve replaces itself} with the C helper.
  */
+@SuppressWarnings("restricted") // the one place allowed to call native code
 public final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
