@@ -61,19 +61,24 @@ final class ArgParser {
         String group = args.get(i).substring(1);
         for (int c = 0; c < group.length(); c++) {
             char letter = group.charAt(c);
+            String remaining = group.substring(c); // pflag names the group from the failing letter on
             Flag flag = byShorthand(letter).orElseThrow(() -> new CliException(
-                    "unknown shorthand flag: '" + letter + "' in -" + group));
+                    "unknown shorthand flag: '" + letter + "' in -" + remaining));
+            String rest = group.substring(c + 1);
+            if (!flag.takesValue() && rest.startsWith("=")) {
+                parsed.add(flag, checkedBool(flag, rest.substring(1)));
+                return i + 1;
+            }
             if (!flag.takesValue()) {
                 parsed.add(flag, "true");
                 continue;
             }
-            String rest = group.substring(c + 1);
             if (!rest.isEmpty()) {
                 parsed.add(flag, rest.startsWith("=") ? rest.substring(1) : rest);
                 return i + 1;
             }
             if (i + 1 >= args.size()) {
-                throw new CliException("flag needs an argument: '" + letter + "' in -" + group);
+                throw new CliException("flag needs an argument: '" + letter + "' in -" + remaining);
             }
             parsed.add(flag, args.get(i + 1));
             return i + 2;

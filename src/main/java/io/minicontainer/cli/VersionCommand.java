@@ -13,7 +13,7 @@ final class VersionCommand implements Command {
     public String name() { return "version"; }
     public String summary() { return "Show the version, build, Java, kernel and cgroup mode"; }
     public String usage() { return "version"; }
-    public List<Flag> flags() { return List.of(); }
+    public List<Flag> flags() { return List.of(Flag.bool("help", Flag.NO_SHORTHAND, "Print usage")); }
 
     public int run(ParsedArgs args, Context context) {
         if (args.positional().size() > 0) {

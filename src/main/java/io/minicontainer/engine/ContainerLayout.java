@@ -7,6 +7,7 @@ import java.nio.file.Path;
  *
  * <pre>
  * ROOT/containers/ID/config.json    the OCI bundle's spec
+ *                    launch.plan    what the helper executes (see docs/launch-plan.md)
  *                    rootfs/        the overlay is mounted here (inside the container's mount namespace only)
  *                    upper/ work/   the overlay's writable layer and its scratch directory
  *                    hostname hosts resolv.conf   bind-mounted onto /etc
@@ -25,6 +26,10 @@ public record ContainerLayout(Path root, Path runRoot) {
 
     public Path config(String id) {
         return containerDir(id).resolve("config.json");
+    }
+
+    public Path plan(String id) {
+        return containerDir(id).resolve("launch.plan");
     }
 
     public Path rootfs(String id) {

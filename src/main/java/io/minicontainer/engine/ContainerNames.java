@@ -46,6 +46,10 @@ final class ContainerNames {
         validate(name);
         try {
             Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("create " + dir + ": " + e.getMessage(), e);
+        }
+        try {
             Path file = dir.resolve(name);
             Files.writeString(Files.createFile(file), id, StandardCharsets.UTF_8);
             return file;

@@ -56,7 +56,7 @@ public final class Engine {
                 explainTo.print(PlanExplainer.explain(plan));
                 explainTo.println("\n# Running it now.");
             }
-            launcher.exec(plan);
+            launcher.exec(plan, layout.plan(id));
         } catch (IOException e) {
             rollback.run();
             throw new UncheckedIOException("prepare container " + id + ": " + e.getMessage(), e);

@@ -2,15 +2,15 @@ package io.minicontainer.runtime;
 
 import io.minicontainer.oci.Spec;
 import io.minicontainer.sys.Libc;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Starts a container: compiles the spec, hands the plan to the helper in a memfd, and replaces
- * this JVM with the helper, which from then on is the container's monitor. Never returns normally
+ * Starts a container: compiles the spec, writes the plan next to the bundle, and replaces this
+ * JVM with the helper, which from then on is the container's monitor. Never returns normally
  * (except in a dry run).
  */
 public final class Launcher {
@@ -28,20 +28,20 @@ public final class Launcher {
     }
 
     /** The helper's exit code is the container's; the calling JVM is gone once this succeeds. */
-    public void exec(Plan plan) {
-        byte[] encoded = PlanEncoder.encode(plan);
-        int fd = Libc.memfdCreate("minicontainer-plan");
-        String planPath = "/proc/self/fd/" + fd;
-        try (FileOutputStream out = new FileOutputStream(planPath)) {
-            out.write(encoded);
+    public void exec(Plan plan, Path planFile) {
+        if (!Files.isExecutable(helper)) {
+            throw new IllegalStateException("helper " + helper + " is missing or not executable: run make build");
+        }
+        try {
+            Files.write(planFile, PlanEncoder.encode(plan));
         } catch (IOException e) {
-            throw new UncheckedIOException("write launch plan: " + e.getMessage(), e);
+            throw new UncheckedIOException("write launch plan " + planFile + ": " + e.getMessage(), e);
         }
         System.out.flush();
         System.err.flush();
         if (Boolean.getBoolean(DRY_RUN_PROPERTY)) {
             return;
         }
-        Libc.execve(helper.toString(), List.of("minicontainer-helper", "run", planPath), List.of());
+        Libc.execve(helper.toString(), List.of("minicontainer-helper", "run", planFile.toString()), List.of());
     }
 }

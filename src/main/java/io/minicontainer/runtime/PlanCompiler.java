@@ -12,6 +12,7 @@ import static io.minicontainer.runtime.MountOptions.MS_REMOUNT;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.runtime.Host.PathKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -92,6 +93,9 @@ public final class PlanCompiler {
         for (Spec.Mount mount : spec.mounts()) {
             if (!mount.destination().startsWith("/")) {
                 throw new SpecException("mounts: destination " + mount.destination() + " is not absolute");
+            }
+            if (Arrays.asList(mount.destination().split("/")).contains("..")) {
+                throw new SpecException("mounts: destination " + mount.destination() + " must not contain '..'");
             }
             String target = mount.destination().equals("/") ? rootfs : rootfs + mount.destination();
             MountOptions parsed = MountOptions.parse(mount.options());

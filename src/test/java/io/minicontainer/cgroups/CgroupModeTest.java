@@ -12,7 +12,7 @@ class CgroupModeTest {
             """;
 
     private static final String V2 = ROOT_AND_PROC + """
-            30 25 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2 rw,nsdelegate,memory_recursiveprot
+            30 25 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2 rw,nsdelegate
             """;
 
     private static final String V1_CONTROLLERS = """

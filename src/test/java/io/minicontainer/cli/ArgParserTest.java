@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ArgParserTest {
@@ -178,19 +177,16 @@ class ArgParserTest {
     }
 
     @Test
-    @Disabled("bug: pflag names the rest of the group from the failing letter on, docker says \"in -x\"")
     void unknownShorthandInAGroupIsReportedWithTheRestOfTheGroupAsPflagDoes() {
         assertThatThrownBy(() -> parse("-ix")).hasMessage("unknown shorthand flag: 'x' in -x");
     }
 
     @Test
-    @Disabled("bug: pflag names the rest of the group from the failing letter on, docker says \"in -e\"")
     void missingValueInAGroupIsReportedWithTheRestOfTheGroupAsPflagDoes() {
         assertThatThrownBy(() -> parse("-ie")).hasMessage("flag needs an argument: 'e' in -e");
     }
 
     @Test
-    @Disabled("bug: -i=false is refused with \"unknown shorthand flag: '=' in -i=false\"; pflag accepts it")
     void booleanShorthandAcceptsAValueAfterAnEqualsSign() {
         ParsedArgs parsed = parse("-i=false", "sh");
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,8 +116,6 @@ class ContainerNamesTest {
     }
 
     @Test
-    @Disabled("bug: when the names directory is a file, createDirectories' FileAlreadyExistsException is reported"
-            + " as \"name already in use\" (and claimRandom then retries forever)")
     void claimReportsAnUnusableNamesDirectoryAsAnIoError() throws IOException {
         Files.createFile(tmp.resolve("names"));
 
