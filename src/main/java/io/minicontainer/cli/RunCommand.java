@@ -36,13 +36,14 @@ final class RunCommand implements Command {
 
     public int run(ParsedArgs args, Context context) {
         Main.requireRoot("run");
+        Launcher launcher = new Launcher(helper).prepare();
         RunRequest request = new RunRequest(
                 Path.of(args.value("rootfs").orElseThrow(() -> new CliException("run needs --rootfs DIR"))),
                 args.value("name"), args.value("hostname"), args.all("env"),
                 args.all("env-file").stream().map(Path::of).toList(), args.value("workdir"),
                 args.bool("interactive"), args.bool("rm"), network(args), args.bool("explain"),
                 args.positional());
-        new Engine(context.layout(), new Launcher(helper), context.env()).run(request, context.err());
+        new Engine(context.layout(), launcher, context.env()).run(request, context.err());
         throw new IllegalStateException("the container's monitor did not take over");
     }
 

@@ -31,25 +31,38 @@ final class JsonWriter {
         return writer.out.toString();
     }
 
+    // instanceof chains rather than pattern switches: a type switch is bootstrapped at run time
+    // (several ms at every CLI start), while instanceof costs nothing.
     private void value(Object value) {
-        switch (value) {
-            case null -> out.append("null");
-            case CharSequence text -> string(text);
-            case Boolean bool -> out.append(bool.booleanValue());
-            case Number number -> number(number);
-            case Enum<?> constant -> string(constant.name());
-            case Map<?, ?> map -> object(map);
-            case Collection<?> items -> array(items);
-            case Object[] items -> array(Arrays.asList(items));
-            default -> throw cannotWrite(value.getClass().getName());
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof CharSequence text) {
+            string(text);
+        } else if (value instanceof Boolean bool) {
+            out.append(bool.booleanValue());
+        } else if (value instanceof Number number) {
+            number(number);
+        } else if (value instanceof Enum<?> constant) {
+            string(constant.name());
+        } else if (value instanceof Map<?, ?> map) {
+            object(map);
+        } else if (value instanceof Collection<?> items) {
+            array(items);
+        } else if (value instanceof Object[] items) {
+            array(Arrays.asList(items));
+        } else {
+            throw cannotWrite(value.getClass().getName());
         }
     }
 
     private void number(Number number) {
-        switch (number) {
-            case Long _, Integer _, Short _, Byte _, BigInteger _, BigDecimal _ -> out.append(number);
-            case Float f -> out.append(Float.toString(finite(f)));
-            default -> out.append(Double.toString(finite(number.doubleValue())));
+        if (number instanceof Long || number instanceof Integer || number instanceof Short
+                || number instanceof Byte || number instanceof BigInteger || number instanceof BigDecimal) {
+            out.append(number);
+        } else if (number instanceof Float f) {
+            out.append(Float.toString(finite(f)));
+        } else {
+            out.append(Double.toString(finite(number.doubleValue())));
         }
     }
 

@@ -19,7 +19,7 @@ public final class PlanEncoder {
         writeU32(out, plan.steps().size());
         for (Step step : plan.steps()) {
             List<String> args = new ArrayList<>();
-            args.add(StepText.describe(step, plan));
+            args.add(step.describe(plan));
             args.addAll(step.args());
             writeU32(out, step.op());
             writeU32(out, args.size());

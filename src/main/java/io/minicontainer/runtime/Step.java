@@ -15,6 +15,9 @@ public sealed interface Step {
     /** The arguments after the description, as the helper reads them. */
     List<String> args();
 
+    /** What the step does, for error messages: {@code mount proc on /proc}, in container paths. */
+    String describe(Plan plan);
+
     /** Executed by the container process; the others by the monitor. */
     default boolean inContainer() {
         return op() >= 10;
@@ -30,42 +33,49 @@ public sealed interface Step {
             return namespaces.stream().mapToLong(Namespace::cloneFlag).reduce(0, (a, b) -> a | b);
         }
 
+        public String describe(Plan plan) { return "create namespaces (clone " + StepText.flagNames(this) + ")"; }
         public int op() { return 1; }
         public List<String> args() { return List.of(hex(flags())); }
     }
 
     /** Removed recursively once the container is gone (monitor side). */
     record RemoveOnExit(String path) implements Step {
+        public String describe(Plan plan) { return "remove " + path; }
         public int op() { return 2; }
         public List<String> args() { return List.of(path); }
     }
 
     /** Removed recursively when the container could not be started (monitor side). */
     record RemoveOnFailure(String path) implements Step {
+        public String describe(Plan plan) { return "remove " + path; }
         public int op() { return 3; }
         public List<String> args() { return List.of(path); }
     }
 
     /** mount(2); empty strings stand for NULL. */
     record Mount(String source, String target, String fstype, long flags, String data) implements Step {
+        public String describe(Plan plan) { return StepText.describeMount(this, plan); }
         public int op() { return 10; }
         public List<String> args() { return List.of(source, target, fstype, hex(flags), data); }
     }
 
     /** mkdir -p. */
     record Mkdir(String path, int mode) implements Step {
+        public String describe(Plan plan) { return "mkdir " + plan.inContainer(path); }
         public int op() { return 11; }
         public List<String> args() { return List.of(path, octal(mode)); }
     }
 
     /** Creates an empty file when missing: the target of a file bind mount. */
     record Touch(String path, int mode) implements Step {
+        public String describe(Plan plan) { return "create mount point " + plan.inContainer(path); }
         public int op() { return 12; }
         public List<String> args() { return List.of(path, octal(mode)); }
     }
 
     /** mknod(2) of a character device. */
     record Mknod(String path, int mode, int major, int minor) implements Step {
+        public String describe(Plan plan) { return "mknod " + plan.inContainer(path); }
         public int op() { return 13; }
         public List<String> args() {
             return List.of(path, octal(mode | S_IFCHR), Integer.toString(major), Integer.toString(minor));
@@ -73,45 +83,53 @@ public sealed interface Step {
     }
 
     record Symlink(String target, String link) implements Step {
+        public String describe(Plan plan) { return "symlink " + plan.inContainer(link) + " -> " + target; }
         public int op() { return 14; }
         public List<String> args() { return List.of(target, link); }
     }
 
     /** pivot_root into newRoot; the old root is detached, so the host's tree is unreachable. */
     record PivotRoot(String newRoot) implements Step {
+        public String describe(Plan plan) { return "pivot_root to " + newRoot; }
         public int op() { return 15; }
         public List<String> args() { return List.of(newRoot); }
     }
 
     record SetHostname(String hostname) implements Step {
+        public String describe(Plan plan) { return "sethostname " + hostname; }
         public int op() { return 16; }
         public List<String> args() { return List.of(hostname); }
     }
 
     /** Brings a network interface up (the loopback of a new network namespace starts down). */
     record LinkUp(String name) implements Step {
+        public String describe(Plan plan) { return "bring up " + name; }
         public int op() { return 17; }
         public List<String> args() { return List.of(name); }
     }
 
     /** A session of its own: keyboard signals for the CLI's terminal do not reach the container. */
     record SetSid() implements Step {
+        public String describe(Plan plan) { return "setsid"; }
         public int op() { return 18; }
         public List<String> args() { return List.of(); }
     }
 
     record Umask(int mask) implements Step {
+        public String describe(Plan plan) { return "umask " + StepText.octal(mask); }
         public int op() { return 19; }
         public List<String> args() { return List.of(octal(mask)); }
     }
 
     /** Opens a file as standard input: /dev/null unless stdin is kept open. */
     record OpenStdin(String path) implements Step {
+        public String describe(Plan plan) { return "open " + path + " as stdin"; }
         public int op() { return 20; }
         public List<String> args() { return List.of(path); }
     }
 
     record Chdir(String path) implements Step {
+        public String describe(Plan plan) { return "chdir to " + path; }
         public int op() { return 21; }
         public List<String> args() { return List.of(path); }
     }
@@ -119,6 +137,7 @@ public sealed interface Step {
     /** The five capability sets as bit masks (bit n = capability n). */
     record Capabilities(long bounding, long effective, long permitted, long inheritable, long ambient)
             implements Step {
+        public String describe(Plan plan) { return "set capabilities"; }
         public int op() { return 22; }
         public List<String> args() {
             return List.of(hex(bounding), hex(effective), hex(permitted), hex(inheritable), hex(ambient));
@@ -127,6 +146,7 @@ public sealed interface Step {
 
     /** The signal the kernel sends the container when its parent (the monitor) dies. */
     record ParentDeathSignal(int signal) implements Step {
+        public String describe(Plan plan) { return "set parent death signal"; }
         public int op() { return 23; }
         public List<String> args() { return List.of(Integer.toString(signal)); }
     }
@@ -138,6 +158,7 @@ public sealed interface Step {
             env = List.copyOf(env);
         }
 
+        public String describe(Plan plan) { return "exec: \"" + argv.getFirst() + "\""; }
         public int op() { return 24; }
 
         public List<String> args() {

@@ -7,9 +7,9 @@ import static io.minicontainer.runtime.MountOptions.MS_REMOUNT;
 import java.util.stream.Collectors;
 
 /**
- * Words for steps: a short description that error messages use
- * ({@code mount proc on /proc: Operation not permitted}), and the command plus comment that
- * {@code --explain} prints. Paths under the rootfs are shown as the container sees them.
+ * Steps as commands a person could type, for {@code --explain}, and the description of mounts
+ * that error messages use ({@code mount proc on /proc: Operation not permitted}). Paths under the
+ * rootfs are shown as the container sees them.
  */
 public final class StepText {
     private static final long PROPAGATION_FLAGS = MountOptions.MS_PRIVATE | MountOptions.MS_SLAVE
@@ -17,31 +17,7 @@ public final class StepText {
 
     private StepText() {}
 
-    /** What the step does, for an error message. */
-    public static String describe(Step step, Plan plan) {
-        return switch (step) {
-            case Step.Clone c -> "create namespaces (clone " + flagNames(c) + ")";
-            case Step.RemoveOnExit r -> "remove " + r.path();
-            case Step.RemoveOnFailure r -> "remove " + r.path();
-            case Step.Mount m -> describeMount(m, plan);
-            case Step.Mkdir m -> "mkdir " + plan.inContainer(m.path());
-            case Step.Touch t -> "create mount point " + plan.inContainer(t.path());
-            case Step.Mknod m -> "mknod " + plan.inContainer(m.path());
-            case Step.Symlink s -> "symlink " + plan.inContainer(s.link()) + " -> " + s.target();
-            case Step.PivotRoot p -> "pivot_root to " + p.newRoot();
-            case Step.SetHostname h -> "sethostname " + h.hostname();
-            case Step.LinkUp l -> "bring up " + l.name();
-            case Step.SetSid s -> "setsid";
-            case Step.Umask u -> "umask " + octal(u.mask());
-            case Step.OpenStdin o -> "open " + o.path() + " as stdin";
-            case Step.Chdir c -> "chdir to " + c.path();
-            case Step.Capabilities c -> "set capabilities";
-            case Step.ParentDeathSignal p -> "set parent death signal";
-            case Step.Exec e -> "exec: \"" + e.argv().getFirst() + "\"";
-        };
-    }
-
-    private static String describeMount(Step.Mount m, Plan plan) {
+    static String describeMount(Step.Mount m, Plan plan) {
         String target = plan.inContainer(m.target());
         if ((m.flags() & PROPAGATION_FLAGS) != 0 && m.source().isEmpty()) {
             return "make " + target + " " + MountOptions.describe(m.flags());
@@ -109,8 +85,10 @@ public final class StepText {
         return clone.namespaces().stream().map(Namespace::flagName).collect(Collectors.joining("|"));
     }
 
-    private static String octal(int value) {
-        return String.format("%04o", value);
+    /** Four octal digits, as umask and chmod print them. */
+    static String octal(int value) {
+        String digits = Integer.toOctalString(value);
+        return digits.length() >= 4 ? digits : "0000".substring(digits.length()) + digits;
     }
 
     private static String hex(long value) {

@@ -46,6 +46,16 @@ public final class Libc {
                 FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
     }
 
+    /**
+     * Builds the execve downcall on a background thread, so its 15-25 ms overlap the CLI's own
+     * work on the other core; {@link #execve} waits for it (class initialization is once).
+     */
+    public static void prepareExecve() {
+        Thread warmUp = new Thread(() -> Execve.HANDLE.type(), "prepare-execve");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     /** Replaces this process (every JVM thread with it); returns only by throwing. */
     public static void execve(String path, List<String> argv, List<String> env) {
         try (Arena arena = Arena.ofConfined()) {

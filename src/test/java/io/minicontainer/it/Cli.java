@@ -85,6 +85,9 @@ final class Cli {
     }
 
     Running start(String... args) {
+        if (!java.nio.file.Files.isExecutable(LAUNCHER)) {
+            throw new IllegalStateException(LAUNCHER + " is missing: integration tests run the built CLI (make build)");
+        }
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "--root", root.toString(),
                 "--runroot", root.resolve("run").toString()));
         command.addAll(List.of(args));

@@ -81,6 +81,14 @@ class ProcessIT extends ContainerTest {
     }
 
     @Test
+    void theJvmLeavesNoPerfDataFileWhenItBecomesTheHelper() {
+        Cli.Running running = cli.start(runArgs(new String[0], "true"));
+        long pid = running.process.pid();
+        assertThat(running.await().exitCode()).isZero();
+        assertThat(Path.of("/tmp/hsperfdata_root", Long.toString(pid))).doesNotExist();
+    }
+
+    @Test
     void theDefaultPathIsDockers() {
         assertThat(sh("echo $PATH").stdout()).isEqualTo("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n");
     }

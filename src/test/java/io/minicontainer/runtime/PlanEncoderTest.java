@@ -64,7 +64,7 @@ class PlanEncoderTest {
 
         for (int i = 0; i < wire.size(); i++) {
             Step step = plan.steps().get(i);
-            assertThat(wire.get(i).args().getFirst()).isEqualTo(StepText.describe(step, plan));
+            assertThat(wire.get(i).args().getFirst()).isEqualTo(step.describe(plan));
             assertThat(wire.get(i).args().subList(1, wire.get(i).args().size())).isEqualTo(step.args());
         }
     }

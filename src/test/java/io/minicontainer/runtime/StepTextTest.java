@@ -19,7 +19,7 @@ class StepTextTest {
     private static final Plan PLAN = new Plan(ROOTFS, List.of());
 
     private static String describe(Step step) {
-        return StepText.describe(step, PLAN);
+        return step.describe(PLAN);
     }
 
     private static String command(Step step) {
