@@ -8,6 +8,7 @@ export JAVA_HOME := $(JDK)
 # Maven 3.8 itself warns on Java 25 about Unsafe; that is noise, not our build.
 export MAVEN_OPTS := --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED
 MVN := mvn -q -B -Dgit.commit=$(COMMIT)
+MVN_VERBOSE := mvn -B -Dstyle.color=never -Dgit.commit=$(COMMIT)
 TARGET := $(CURDIR)/target
 
 .PHONY: build test check clean demo bench
@@ -19,11 +20,11 @@ build:
 	scripts/aot-train $(JDK)/bin/java $(TARGET)
 
 test: build
-	$(MVN) verify
+	$(MVN_VERBOSE) verify
 
 check: build
 	scripts/lint
-	$(MVN) clean verify -Pcheck
+	$(MVN_VERBOSE) verify -Pcheck
 
 demo: build
 	scripts/demo
