@@ -36,7 +36,7 @@ final class RunCommand implements Command {
 
     public int run(ParsedArgs args, Context context) {
         Main.requireRoot("run");
-        Launcher launcher = new Launcher(helper).prepare();
+        Launcher launcher = new Launcher(helper);
         RunRequest request = new RunRequest(
                 Path.of(args.value("rootfs").orElseThrow(() -> new CliException("run needs --rootfs DIR"))),
                 args.value("name"), args.value("hostname"), args.all("env"),

@@ -23,12 +23,6 @@ public final class Launcher {
         this.helper = helper;
     }
 
-    /** Starts preparing the native exec now, in parallel with whatever the caller does next. */
-    public Launcher prepare() {
-        Libc.prepareExecve();
-        return this;
-    }
-
     public Plan compile(Spec spec, LaunchOptions options) {
         return PlanCompiler.compile(spec, options, Host.real());
     }

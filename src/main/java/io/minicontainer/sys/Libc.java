@@ -51,9 +51,17 @@ public final class Libc {
      * work on the other core; {@link #execve} waits for it (class initialization is once).
      */
     public static void prepareExecve() {
-        Thread warmUp = new Thread(() -> Execve.HANDLE.type(), "prepare-execve");
+        Thread warmUp = new Thread(Libc::warmUpExecve, "prepare-execve");
         warmUp.setDaemon(true);
         warmUp.start();
+    }
+
+    /** The downcall handle, and the memory API execve's arguments use: both are slow the first time. */
+    private static void warmUpExecve() {
+        Execve.HANDLE.type();
+        try (Arena arena = Arena.ofConfined()) {
+            stringArray(arena, List.of("warm-up"));
+        }
     }
 
     /** Replaces this process (every JVM thread with it); returns only by throwing. */
