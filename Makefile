@@ -20,13 +20,16 @@ build:
 	scripts/aot-train $(JDK)/bin/java $(TARGET)
 
 test: build
+	scripts/need-busybox
 	$(MVN_VERBOSE) verify
 
 check: build
 	scripts/lint
+	scripts/need-busybox
 	$(MVN_VERBOSE) verify -Pcheck
 
 demo: build
+	scripts/need-busybox
 	scripts/demo
 
 bench: build
