@@ -35,9 +35,11 @@ enum op {
     OP_UMASK = 19,            /* mask */
     OP_OPEN_STDIN = 20,       /* path opened read-only as fd 0 */
     OP_CHDIR = 21,            /* path */
-    OP_CAPS = 22,             /* bounding, effective, permitted, inheritable, ambient (bit masks) */
+    OP_CAPS = 22,             /* effective, permitted, inheritable, ambient (bit masks) */
     OP_PDEATHSIG = 23,        /* signal sent to the container when the helper dies */
     OP_EXEC = 24,             /* envc, env..., argv... (argv[0] looked up in the env's PATH) */
+    OP_BOUNDING = 25,         /* bounding set mask: every capability outside it is dropped for good */
+    OP_USER = 26,             /* uid, gid, additional gids...: setgroups, setresgid, setresuid */
 };
 
 struct step {

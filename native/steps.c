@@ -6,6 +6,7 @@
 #include "steps.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -150,19 +151,41 @@ static int do_chdir(const struct step *s)
     return 0;
 }
 
-/* Bounding set first (dropping needs CAP_SETPCAP), then the process sets, then ambient. */
-static int do_caps(const struct step *s)
+/* Runs while still root: dropping from the bounding set needs CAP_SETPCAP. */
+static int do_bounding(const struct step *s)
 {
-    unsigned long long bounding = step_num(s, 1), ambient = step_num(s, 5);
+    unsigned long long bounding = step_num(s, 1);
     for (int cap = 0; cap < 64; cap++)
         if (!(bounding & (1ULL << cap)) && prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
             return errno;
+    return 0;
+}
+
+/* Groups first, then gid, then uid: each later call gives up the right to make the earlier ones. */
+static int do_user(const struct step *s)
+{
+    gid_t groups[64];
+    size_t count = s->argc > 3 ? s->argc - 3 : 0;
+    if (count > sizeof groups / sizeof groups[0])
+        return E2BIG;
+    for (size_t i = 0; i < count; i++)
+        groups[i] = step_num(s, 3 + i);
+    FAIL_IF(setgroups(count, groups) < 0);
+    FAIL_IF(setresgid(step_num(s, 2), step_num(s, 2), step_num(s, 2)) < 0);
+    FAIL_IF(setresuid(step_num(s, 1), step_num(s, 1), step_num(s, 1)) < 0);
+    return 0;
+}
+
+/* The process sets, then ambient (raising one needs it permitted and inheritable). */
+static int do_caps(const struct step *s)
+{
+    unsigned long long ambient = step_num(s, 4);
     struct cap_header header = {CAPABILITY_VERSION_3, 0};
     struct cap_data data[2];
     for (int i = 0; i < 2; i++) {
-        data[i].effective = step_num(s, 2) >> (32 * i);
-        data[i].permitted = step_num(s, 3) >> (32 * i);
-        data[i].inheritable = step_num(s, 4) >> (32 * i);
+        data[i].effective = step_num(s, 1) >> (32 * i);
+        data[i].permitted = step_num(s, 2) >> (32 * i);
+        data[i].inheritable = step_num(s, 3) >> (32 * i);
     }
     FAIL_IF(syscall(SYS_capset, &header, data) < 0);
     FAIL_IF(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0);
@@ -185,7 +208,8 @@ static const step_fn STEP_TABLE[] = {
     [OP_MKNOD] = do_mknod,         [OP_SYMLINK] = do_symlink,       [OP_PIVOT_ROOT] = do_pivot_root,
     [OP_SETHOSTNAME] = do_sethostname, [OP_LINK_UP] = do_link_up,   [OP_SETSID] = do_setsid,
     [OP_UMASK] = do_umask,         [OP_OPEN_STDIN] = do_open_stdin, [OP_CHDIR] = do_chdir,
-    [OP_CAPS] = do_caps,           [OP_PDEATHSIG] = do_pdeathsig,
+    [OP_CAPS] = do_caps,           [OP_PDEATHSIG] = do_pdeathsig,   [OP_BOUNDING] = do_bounding,
+    [OP_USER] = do_user,
 };
 
 int step_run(const struct step *s)

@@ -14,7 +14,7 @@ final class SpecFactory {
 
     static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, List<String> env) {
         List<String> caps = DockerDefaults.CAPABILITIES;
-        Spec.Process process = new Spec.Process(false, new Spec.User(0, 0), request.command(), env,
+        Spec.Process process = new Spec.Process(false, Spec.User.root(), request.command(), env,
                 request.workdir().orElse("/"), new Spec.Capabilities(caps, caps, caps, List.of(), List.of()), false);
         return new Spec(Spec.VERSION, process, new Spec.Root(layout.rootfs(id).toString(), false), hostname,
                 mounts(request, id, layout), new Spec.Linux(namespaces(request.network()),

@@ -116,6 +116,19 @@ public final class JsonObject {
         return Collections.unmodifiableList(strings);
     }
 
+    /** An array of integers; empty if missing. */
+    public List<Long> numbers(String key) {
+        List<?> items = array(key);
+        List<Long> numbers = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Long number)) {
+                throw wrongType(element(key, i), "an integer");
+            }
+            numbers.add(number);
+        }
+        return Collections.unmodifiableList(numbers);
+    }
+
     /** An array of objects; empty if missing. Element paths read {@code key[i]}. */
     public List<JsonObject> objects(String key) {
         List<?> items = array(key);

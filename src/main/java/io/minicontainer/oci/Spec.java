@@ -40,7 +40,15 @@ public record Spec(
         }
     }
 
-    public record User(long uid, long gid) {}
+    public record User(long uid, long gid, List<Long> additionalGids) {
+        public User {
+            additionalGids = List.copyOf(additionalGids);
+        }
+
+        public static User root() {
+            return new User(0, 0, List.of());
+        }
+    }
 
     /** Capability names as the spec writes them ({@code CAP_CHOWN}), one list per set. */
     public record Capabilities(

@@ -24,7 +24,13 @@ public final class SpecJson {
     private static Map<String, Object> process(Spec.Process p) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("terminal", p.terminal());
-        json.put("user", Map.of("uid", p.user().uid(), "gid", p.user().gid()));
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("uid", p.user().uid());
+        user.put("gid", p.user().gid());
+        if (!p.user().additionalGids().isEmpty()) {
+            user.put("additionalGids", p.user().additionalGids());
+        }
+        json.put("user", user);
         json.put("args", p.args());
         json.put("env", p.env());
         json.put("cwd", p.cwd());
@@ -72,7 +78,7 @@ public final class SpecJson {
         return new Spec(
                 json.string("ociVersion"),
                 new Spec.Process(process.bool("terminal", false),
-                        new Spec.User(user.number("uid", 0), user.number("gid", 0)),
+                        new Spec.User(user.number("uid", 0), user.number("gid", 0), user.numbers("additionalGids")),
                         process.strings("args"), process.strings("env"), process.string("cwd", "/"),
                         new Spec.Capabilities(caps.strings("bounding"), caps.strings("effective"),
                                 caps.strings("permitted"), caps.strings("inheritable"), caps.strings("ambient")),

@@ -102,6 +102,8 @@ public final class PlanCompiler {
             createMountPoint(mount, target, parsed);
             if (parsed.isBind()) {
                 bindMount(mount.source(), target, parsed);
+            } else if (mount.type().equals("overlay")) {
+                overlayMount(mount.source(), target, parsed);
             } else {
                 steps.add(new Step.Mount(mount.source(), target, mount.type(), parsed.flags(), parsed.data()));
             }
@@ -125,6 +127,14 @@ public final class PlanCompiler {
             }
             case DIRECTORY -> steps.add(new Step.Mkdir(target, DIR_MODE));
         }
+    }
+
+    private void overlayMount(String source, String target, MountOptions parsed) {
+        OverlayData fitted = OverlayData.fit(parsed.data());
+        if (!fitted.workingDirectory().isEmpty()) {
+            steps.add(new Step.Chdir(fitted.workingDirectory()));
+        }
+        steps.add(new Step.Mount(source, target, "overlay", parsed.flags(), fitted.data()));
     }
 
     /** A bind mount ignores every flag but MS_REC; the others take a remount to apply. */
@@ -184,25 +194,21 @@ public final class PlanCompiler {
         if (process.args().isEmpty()) {
             throw new SpecException("process.args: no command to run");
         }
-        if (process.user().uid() != 0 || process.user().gid() != 0) {
-            throw new SpecException("process.user: only uid 0 and gid 0 are supported so far");
-        }
         if (!options.keepStdin()) {
             steps.add(new Step.OpenStdin("/dev/null"));
         }
         if (!process.cwd().equals("/")) {
             steps.add(new Step.Mkdir(process.cwd(), DIR_MODE));
         }
-        steps.add(new Step.Chdir(process.cwd()));
+        Spec.Capabilities caps = process.capabilities();
+        steps.add(new Step.Bounding(mask("bounding", caps.bounding())));
+        Spec.User user = process.user();
+        steps.add(new Step.User(user.uid(), user.gid(), user.additionalGids()));
+        steps.add(new Step.Chdir(process.cwd())); // as the user: a directory it may not enter is an error
         steps.add(new Step.Umask(0022));
-        steps.add(capabilities(process.capabilities()));
+        steps.add(new Step.Capabilities(mask("effective", caps.effective()), mask("permitted", caps.permitted()),
+                mask("inheritable", caps.inheritable()), mask("ambient", caps.ambient())));
         steps.add(new Step.Exec(process.args(), process.env()));
-    }
-
-    private static Step.Capabilities capabilities(Spec.Capabilities caps) {
-        return new Step.Capabilities(mask("bounding", caps.bounding()), mask("effective", caps.effective()),
-                mask("permitted", caps.permitted()), mask("inheritable", caps.inheritable()),
-                mask("ambient", caps.ambient()));
     }
 
     private static long mask(String set, List<String> names) {

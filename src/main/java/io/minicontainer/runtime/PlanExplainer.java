@@ -61,7 +61,9 @@ public final class PlanExplainer {
             case Step.PivotRoot p -> "the old root is detached: the host's files are out of reach";
             case Step.LinkUp l -> "a new network namespace starts with lo down";
             case Step.OpenStdin o -> "no -i: stdin is empty";
-            case Step.Capabilities c -> "drop everything not granted; cannot be regained";
+            case Step.Bounding b -> "what is dropped here can never be regained, even by setuid programs";
+            case Step.User u -> "the workload's identity; supplementary groups never leak from the host";
+            case Step.Capabilities c -> "what the workload may do as " + (c.permitted() == 0 ? "non-root" : "root");
             case Step.Exec e -> "PATH from the container's environment; the monitor waits for it";
             default -> "";
         };

@@ -134,13 +134,34 @@ public sealed interface Step {
         public List<String> args() { return List.of(path); }
     }
 
-    /** The five capability sets as bit masks (bit n = capability n). */
-    record Capabilities(long bounding, long effective, long permitted, long inheritable, long ambient)
-            implements Step {
+    /** The process's capability sets as bit masks (bit n = capability n), after the user switch. */
+    record Capabilities(long effective, long permitted, long inheritable, long ambient) implements Step {
         public String describe(Plan plan) { return "set capabilities"; }
         public int op() { return 22; }
         public List<String> args() {
-            return List.of(hex(bounding), hex(effective), hex(permitted), hex(inheritable), hex(ambient));
+            return List.of(hex(effective), hex(permitted), hex(inheritable), hex(ambient));
+        }
+    }
+
+    /** Drops every capability outside the mask from the bounding set, for good; needs root, so before User. */
+    record Bounding(long mask) implements Step {
+        public String describe(Plan plan) { return "drop capabilities from the bounding set"; }
+        public int op() { return 25; }
+        public List<String> args() { return List.of(hex(mask)); }
+    }
+
+    /** setgroups, setresgid, setresuid: the workload's identity. */
+    record User(long uid, long gid, List<Long> additionalGids) implements Step {
+        public User {
+            additionalGids = List.copyOf(additionalGids);
+        }
+
+        public String describe(Plan plan) { return "switch to user " + uid + ":" + gid; }
+        public int op() { return 26; }
+        public List<String> args() {
+            List<String> wire = new ArrayList<>(List.of(Long.toString(uid), Long.toString(gid)));
+            additionalGids.forEach(g -> wire.add(Long.toString(g)));
+            return wire;
         }
     }
 

@@ -51,8 +51,10 @@ public final class StepText {
             case Step.OpenStdin o -> "exec 0< " + o.path();
             case Step.Chdir c -> "cd " + c.path();
             case Step.Capabilities c -> "capset(effective=" + hex(c.effective()) + ", permitted="
-                    + hex(c.permitted()) + ", inheritable=" + hex(c.inheritable()) + "); drop bounding to "
-                    + hex(c.bounding()) + "; ambient=" + hex(c.ambient());
+                    + hex(c.permitted()) + ", inheritable=" + hex(c.inheritable()) + "); ambient=" + hex(c.ambient());
+            case Step.Bounding b -> "drop from the bounding set all but " + hex(b.mask());
+            case Step.User u -> "setgroups(" + u.additionalGids() + "); setresgid(" + u.gid() + "); setresuid("
+                    + u.uid() + ")";
             case Step.ParentDeathSignal p -> "prctl(PR_SET_PDEATHSIG, " + p.signal() + ")";
             case Step.Exec e -> "exec " + e.argv().stream().map(StepText::shellQuoted).collect(Collectors.joining(" "));
         };

@@ -17,7 +17,7 @@ public final class SpecBuilder {
     private List<String> args = ARGS;
     private List<String> env = ENV;
     private String cwd = "/";
-    private Spec.User user = new Spec.User(0, 0);
+    private Spec.User user = Spec.User.root();
     private Spec.Capabilities capabilities = capabilities(List.of("CAP_CHOWN", "CAP_KILL"));
     private String rootPath = ROOTFS;
     private boolean readonlyRoot;
@@ -48,7 +48,7 @@ public final class SpecBuilder {
     public SpecBuilder args(String... args) { this.args = List.of(args); return this; }
     public SpecBuilder env(String... env) { this.env = List.of(env); return this; }
     public SpecBuilder cwd(String cwd) { this.cwd = cwd; return this; }
-    public SpecBuilder user(long uid, long gid) { this.user = new Spec.User(uid, gid); return this; }
+    public SpecBuilder user(long uid, long gid) { this.user = new Spec.User(uid, gid, java.util.List.of()); return this; }
     public SpecBuilder capabilities(Spec.Capabilities capabilities) { this.capabilities = capabilities; return this; }
     public SpecBuilder rootPath(String rootPath) { this.rootPath = rootPath; return this; }
     public SpecBuilder readonlyRoot() { this.readonlyRoot = true; return this; }

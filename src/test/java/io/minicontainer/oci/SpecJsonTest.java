@@ -42,7 +42,7 @@ class SpecJsonTest {
     void writeThenReadKeepsANonRootUser() {
         Spec spec = SpecBuilder.spec().user(1000, 100).build();
 
-        assertThat(SpecJson.read(SpecJson.write(spec)).process().user()).isEqualTo(new Spec.User(1000, 100));
+        assertThat(SpecJson.read(SpecJson.write(spec)).process().user()).isEqualTo(new Spec.User(1000, 100, java.util.List.of()));
     }
 
     @Test
@@ -65,7 +65,7 @@ class SpecJsonTest {
         Spec spec = SpecJson.read(MINIMAL);
 
         assertThat(spec.process().cwd()).isEqualTo("/");
-        assertThat(spec.process().user()).isEqualTo(new Spec.User(0, 0));
+        assertThat(spec.process().user()).isEqualTo(Spec.User.root());
         assertThat(spec.process().env()).isEmpty();
         assertThat(spec.hostname()).isEmpty();
         assertThat(spec.mounts()).isEmpty();

@@ -66,16 +66,6 @@ class PlanCompilerErrorsTest {
     }
 
     @Test
-    void nonRootUserIsRefused() {
-        assertRefused(SpecBuilder.spec().user(1000, 0), "process.user: only uid 0 and gid 0 are supported so far");
-    }
-
-    @Test
-    void nonRootGroupIsRefused() {
-        assertRefused(SpecBuilder.spec().user(0, 100), "process.user: only uid 0 and gid 0 are supported so far");
-    }
-
-    @Test
     void aDestinationThatClimbsOutOfTheRootfsIsRefused() {
         assertRefused(SpecBuilder.spec().mount("/../../etc/cron.d", "tmpfs", "tmpfs"),
                 "mounts: destination /../../etc/cron.d must not contain '..'");

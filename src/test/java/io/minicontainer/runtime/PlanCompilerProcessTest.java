@@ -79,15 +79,16 @@ class PlanCompilerProcessTest {
 
         Plan plan = compiling.compile(SpecBuilder.spec().capabilities(caps));
 
+        assertThat(steps(plan, Step.Bounding.class)).containsExactly(new Step.Bounding((1L << 0) | (1L << 21) | (1L << 13)));
         assertThat(steps(plan, Step.Capabilities.class)).containsExactly(new Step.Capabilities(
-                (1L << 0) | (1L << 21) | (1L << 13), 1L, (1L << 0) | (1L << 13), 1L << 5, 1L << 13));
+                1L, (1L << 0) | (1L << 13), 1L << 5, 1L << 13));
     }
 
     @Test
     void noCapabilitiesIsAllZeroMasks() {
         Plan plan = compiling.compile(SpecBuilder.spec().capabilities(SpecBuilder.capabilities(List.of())));
 
-        assertThat(steps(plan, Step.Capabilities.class)).containsExactly(new Step.Capabilities(0, 0, 0, 0, 0));
+        assertThat(steps(plan, Step.Capabilities.class)).containsExactly(new Step.Capabilities(0, 0, 0, 0));
     }
 
     @Test
@@ -102,5 +103,24 @@ class PlanCompilerProcessTest {
         List<Step> steps = compiling.compile(SpecBuilder.spec()).steps();
 
         assertThat(steps.get(steps.size() - 2)).isInstanceOf(Step.Capabilities.class);
+    }
+
+    @Test
+    void theBoundingSetIsDroppedAsRootThenTheUserIsSwitchedThenTheDirectoryEntered() {
+        List<Step> steps = compiling.compile(SpecBuilder.spec().user(1000, 100).cwd("/home/app")).steps();
+
+        int bounding = indexOf(steps, Step.Bounding.class);
+        assertThat(steps.get(bounding + 1)).isEqualTo(new Step.User(1000, 100, List.of()));
+        assertThat(steps.get(bounding + 2)).isEqualTo(new Step.Chdir("/home/app"));
+        assertThat(indexOf(steps, Step.Mkdir.class)).isLessThan(bounding);
+    }
+
+    private static int indexOf(List<Step> steps, Class<? extends Step> type) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (type.isInstance(steps.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

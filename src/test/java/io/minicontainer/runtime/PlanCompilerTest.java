@@ -49,9 +49,11 @@ class PlanCompilerTest {
                 new Step.SetHostname("c1"),
                 new Step.LinkUp("lo"),
                 new Step.OpenStdin("/dev/null"),
+                new Step.Bounding(caps),
+                new Step.User(0, 0, List.of()),
                 new Step.Chdir("/"),
                 new Step.Umask(0022),
-                new Step.Capabilities(caps, caps, caps, 0, 0),
+                new Step.Capabilities(caps, caps, 0, 0),
                 new Step.Exec(SpecBuilder.ARGS, SpecBuilder.ENV));
     }
 

@@ -123,7 +123,8 @@ class PlanEncoderTest {
                 Map.entry(new Step.SetHostname("h"), "OP_SETHOSTNAME"), Map.entry(new Step.LinkUp("lo"), "OP_LINK_UP"),
                 Map.entry(new Step.SetSid(), "OP_SETSID"), Map.entry(new Step.Umask(0), "OP_UMASK"),
                 Map.entry(new Step.OpenStdin("/dev/null"), "OP_OPEN_STDIN"), Map.entry(new Step.Chdir("/"), "OP_CHDIR"),
-                Map.entry(new Step.Capabilities(0, 0, 0, 0, 0), "OP_CAPS"),
+                Map.entry(new Step.Capabilities(0, 0, 0, 0), "OP_CAPS"),
+                Map.entry(new Step.Bounding(0), "OP_BOUNDING"), Map.entry(new Step.User(0, 0, List.of()), "OP_USER"),
                 Map.entry(new Step.ParentDeathSignal(9), "OP_PDEATHSIG"),
                 Map.entry(new Step.Exec(List.of("sh"), List.of()), "OP_EXEC"));
 

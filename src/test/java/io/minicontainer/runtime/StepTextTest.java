@@ -131,8 +131,9 @@ class StepTextTest {
 
     @Test
     void capabilitiesCommandShowsEverySetInHex() {
-        assertThat(command(new Step.Capabilities(0xa80425fbL, 1, 2, 0, 0))).isEqualTo(
+        assertThat(command(new Step.Capabilities(1, 2, 0, 0))).isEqualTo(
                 "capset(effective=0000000000000001, permitted=0000000000000002, inheritable=0000000000000000);"
-                        + " drop bounding to 00000000a80425fb; ambient=0000000000000000");
+                        + " ambient=0000000000000000");
+        assertThat(command(new Step.Bounding(0xa80425fbL))).isEqualTo("drop from the bounding set all but 00000000a80425fb");
     }
 }
