@@ -2,6 +2,7 @@ package io.minicontainer.cli;
 
 import io.minicontainer.engine.ContainerLayout;
 import io.minicontainer.engine.EngineException;
+import io.minicontainer.image.store.ImageStoreException;
 import io.minicontainer.json.JsonException;
 import io.minicontainer.runtime.SpecException;
 import io.minicontainer.sys.Libc;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +53,8 @@ public final class Main {
     int execute(List<String> args) {
         try {
             return dispatch(args);
-        } catch (CliException | EngineException | SpecException | SyscallException | JsonException e) {
+        } catch (CliException | EngineException | SpecException | SyscallException | JsonException
+                | ImageStoreException e) {
             err.println("minicontainer: " + e.getMessage());
         } catch (UncheckedIOException e) {
             err.println("minicontainer: " + e.getMessage());
@@ -66,9 +69,9 @@ public final class Main {
 
     private int dispatch(List<String> args) {
         ParsedArgs global = new ArgParser(GLOBAL_FLAGS).parse(args);
-        List<Command> commands = List.of(new RunCommand(helperPath()), new VersionCommand());
+        List<Command> commands = commands();
         if (global.bool("version")) {
-            return commands.getLast().run(new ParsedArgs(), context(global));
+            return new VersionCommand().run(new ParsedArgs(), context(global));
         }
         if (global.positional().isEmpty() || global.bool("help")) {
             out.print(Help.overview(commands, GLOBAL_FLAGS));
@@ -88,6 +91,14 @@ public final class Main {
             return 0;
         }
         return command.run(parsed, context(global));
+    }
+
+    private static List<Command> commands() {
+        List<Command> commands = new ArrayList<>(List.of(new RunCommand(helperPath()), new PullCommand(),
+                new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(), new LoginCommand(),
+                new LogoutCommand(), new VersionCommand()));
+        commands.add(new ImageCommand(commands));
+        return commands;
     }
 
     private Context context(ParsedArgs global) {

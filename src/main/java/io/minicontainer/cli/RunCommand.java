@@ -6,6 +6,7 @@ import io.minicontainer.engine.RunRequest.NetworkMode;
 import io.minicontainer.runtime.Launcher;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code minicontainer run}: a container in the foreground; the CLI's exit code is the container's. */
 final class RunCommand implements Command {
@@ -16,6 +17,9 @@ final class RunCommand implements Command {
             Flag.value("env", 'e', "K=V", "Set an environment variable (K alone: take it from this shell)"),
             Flag.value("env-file", Flag.NO_SHORTHAND, "FILE", "Read environment variables from a file"),
             Flag.value("workdir", 'w', "DIR", "Working directory inside the container"),
+            Flag.value("user", 'u', "USER[:GROUP]", "User name or uid (and group) to run as"),
+            Flag.value("entrypoint", Flag.NO_SHORTHAND, "CMD", "Overwrite the image's entrypoint (\"\" clears it)"),
+            Flag.value("platform", Flag.NO_SHORTHAND, "OS/ARCH", "Platform to pull if the image is missing"),
             Flag.bool("interactive", 'i', "Keep stdin open and pass it to the container"),
             Flag.bool("rm", Flag.NO_SHORTHAND, "Remove the container when it exits"),
             Flag.value("network", Flag.NO_SHORTHAND, "MODE", "none (only lo) or host (the host's network)"),
@@ -31,19 +35,25 @@ final class RunCommand implements Command {
 
     public String name() { return "run"; }
     public String summary() { return "Run a command in a new container"; }
-    public String usage() { return "run [OPTIONS] --rootfs DIR COMMAND [ARG...]"; }
+    public String usage() { return "run [OPTIONS] IMAGE [COMMAND] [ARG...]  |  run [OPTIONS] --rootfs DIR COMMAND [ARG...]"; }
     public List<Flag> flags() { return FLAGS; }
 
     public int run(ParsedArgs args, Context context) {
         Main.requireRoot("run");
         Launcher launcher = new Launcher(helper);
-        RunRequest request = new RunRequest(
-                Path.of(args.value("rootfs").orElseThrow(() -> new CliException("run needs --rootfs DIR"))),
+        Optional<Path> rootfs = args.value("rootfs").map(Path::of);
+        List<String> positional = args.positional();
+        if (rootfs.isEmpty() && positional.isEmpty()) {
+            throw new CliException("run needs an IMAGE or --rootfs DIR");
+        }
+        Optional<String> image = rootfs.isPresent() ? Optional.empty() : Optional.of(positional.getFirst());
+        List<String> command = rootfs.isPresent() ? positional : positional.subList(1, positional.size());
+        RunRequest request = new RunRequest(rootfs, image, args.value("platform"),
                 args.value("name"), args.value("hostname"), args.all("env"),
-                args.all("env-file").stream().map(Path::of).toList(), args.value("workdir"),
-                args.bool("interactive"), args.bool("rm"), network(args), args.bool("explain"),
-                args.positional());
-        new Engine(context.layout(), launcher, context.env()).run(request, context.err());
+                args.all("env-file").stream().map(Path::of).toList(), args.value("workdir"), args.value("user"),
+                args.value("entrypoint"), args.bool("interactive"), args.bool("rm"), network(args),
+                args.bool("explain"), command);
+        new Engine(context.layout(), launcher, context.env()).run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");
     }
 

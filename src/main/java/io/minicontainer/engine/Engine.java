@@ -37,9 +37,13 @@ public final class Engine {
     }
 
     /** Runs the container in the foreground: this JVM becomes its monitor and never returns. */
-    public void run(RunRequest request, PrintStream explainTo) {
+    public void run(RunRequest request, ImageResolver images, PrintStream explainTo) {
         validate(request);
         List<String> userEnv = userEnvironment(request);
+        RootFilesystem root = request.rootfs().map(RootFilesystem::directory)
+                .orElseGet(() -> images.forRun(request.image().orElseThrow(), request.platform()));
+        ImageRunConfig.Process process = ImageRunConfig.apply(root.config(), new ImageRunConfig.Overrides(
+                request.command(), request.entrypoint(), userEnv, request.workdir(), request.user()), root.files());
         String id = newId();
         Rollback rollback = new Rollback();
         try {
@@ -47,7 +51,7 @@ public final class Engine {
             Path dir = rollback.created(createContainerDir(id));
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
             writeEtcFiles(id, hostname, request.network());
-            Spec spec = SpecFactory.forRun(request, id, layout, hostname, environment(hostname, userEnv));
+            Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, process);
             Files.writeString(layout.config(id), SpecJson.write(spec));
             List<String> removeOnExit = request.remove() ? List.of(dir.toString(), nameFile.toString()) : List.of();
             Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true, removeOnExit,
@@ -67,17 +71,8 @@ public final class Engine {
     }
 
     private void validate(RunRequest request) {
-        Path rootfs = request.rootfs();
-        if (!Files.exists(rootfs)) {
-            throw new EngineException("rootfs " + rootfs + ": no such directory");
-        }
-        if (!Files.isDirectory(rootfs)) {
-            throw new EngineException("rootfs " + rootfs + ": not a directory");
-        }
-        if (rootfs.toString().matches(".*[,:\\\\].*")) {
-            throw new EngineException("rootfs " + rootfs + ": a path with ',' ':' or '\\' cannot be an overlay layer");
-        }
-        if (request.command().isEmpty()) {
+        request.rootfs().ifPresent(Engine::validateRootfs);
+        if (request.rootfs().isPresent() && request.command().isEmpty()) {
             throw new EngineException("no command specified");
         }
         request.workdir().filter(w -> !w.startsWith("/")).ifPresent(w -> {
@@ -89,18 +84,23 @@ public final class Engine {
         request.name().ifPresent(ContainerNames::validate);
     }
 
+    private static void validateRootfs(Path rootfs) {
+        if (!Files.exists(rootfs)) {
+            throw new EngineException("rootfs " + rootfs + ": no such directory");
+        }
+        if (!Files.isDirectory(rootfs)) {
+            throw new EngineException("rootfs " + rootfs + ": not a directory");
+        }
+        if (rootfs.toString().matches(".*[,:\\\\].*")) {
+            throw new EngineException("rootfs " + rootfs + ": a path with ',' ':' or '\\' cannot be an overlay layer");
+        }
+    }
+
     private List<String> userEnvironment(RunRequest request) {
         List<String> entries = new ArrayList<>();
         request.envFiles().forEach(file -> entries.addAll(EnvVars.parseFile(file, callerEnv)));
         request.env().forEach(value -> EnvVars.parseOption(value, callerEnv).ifPresent(entries::add));
         return entries;
-    }
-
-    /** docker's order: PATH and HOSTNAME first, then the user's (which may replace them), then HOME. */
-    private static List<String> environment(String hostname, List<String> userEnv) {
-        EnvVars env = new EnvVars().put("PATH=" + DockerDefaults.PATH).put("HOSTNAME=" + hostname);
-        userEnv.forEach(env::put);
-        return env.putIfAbsent("HOME", "/root").toList();
     }
 
     private Path claimName(RunRequest request, String id) {

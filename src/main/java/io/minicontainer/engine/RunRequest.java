@@ -4,14 +4,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything {@code minicontainer run} was asked for, as parsed from the command line. */
+/**
+ * Everything {@code minicontainer run} was asked for, as parsed from the command line. Exactly one
+ * of {@code rootfs} and {@code image} is present.
+ */
 public record RunRequest(
-        Path rootfs,
+        Optional<Path> rootfs,
+        Optional<String> image,
+        Optional<String> platform,
         Optional<String> name,
         Optional<String> hostname,
         List<String> env,
         List<Path> envFiles,
         Optional<String> workdir,
+        Optional<String> user,
+        Optional<String> entrypoint,
         boolean interactive,
         boolean remove,
         NetworkMode network,

@@ -2,30 +2,52 @@ package io.minicontainer.engine;
 
 import io.minicontainer.engine.RunRequest.NetworkMode;
 import io.minicontainer.oci.Spec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Turns a run request into the container's OCI spec, with docker's defaults where the user said nothing. */
 final class SpecFactory {
     private static final List<String> ETC_FILES = List.of("hostname", "hosts", "resolv.conf");
+    static final String IMAGE_ANNOTATION = "org.minicontainer.image";
+    static final String IMAGE_ID_ANNOTATION = "org.minicontainer.image.id";
 
     private SpecFactory() {}
 
-    static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, List<String> env) {
-        List<String> caps = DockerDefaults.CAPABILITIES;
-        Spec.Process process = new Spec.Process(false, Spec.User.root(), request.command(), env,
-                request.workdir().orElse("/"), new Spec.Capabilities(caps, caps, caps, List.of(), List.of()), false);
-        return new Spec(Spec.VERSION, process, new Spec.Root(layout.rootfs(id).toString(), false), hostname,
-                mounts(request, id, layout), new Spec.Linux(namespaces(request.network()),
+    static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, RootFilesystem root,
+            ImageRunConfig.Process process) {
+        Spec.Process specProcess = new Spec.Process(false,
+                new Spec.User(process.uid(), process.gid(), process.additionalGids()), process.args(),
+                environment(process.env(), hostname), process.cwd(), capabilities(process.uid()), false);
+        return new Spec(Spec.VERSION, specProcess, new Spec.Root(layout.rootfs(id).toString(), false), hostname,
+                mounts(root, id, layout), new Spec.Linux(namespaces(request.network()),
                         DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS),
-                Map.of());
+                Map.of(IMAGE_ANNOTATION, root.imageName(), IMAGE_ID_ANNOTATION, root.imageId()));
     }
 
-    private static List<Spec.Mount> mounts(RunRequest request, String id, ContainerLayout layout) {
+    /** docker: PATH first, then HOSTNAME unless the image or the user set one. */
+    private static List<String> environment(List<String> env, String hostname) {
+        EnvVars vars = new EnvVars();
+        env.stream().filter(e -> e.startsWith("PATH=")).forEach(vars::put);
+        vars.put("HOSTNAME=" + hostname);
+        env.forEach(vars::put);
+        return vars.toList();
+    }
+
+    /** docker's default set for root; a non-root user keeps only the bounding set, as in docker. */
+    private static Spec.Capabilities capabilities(long uid) {
+        List<String> caps = DockerDefaults.CAPABILITIES;
+        List<String> granted = uid == 0 ? caps : List.of();
+        return new Spec.Capabilities(caps, granted, granted, List.of(), List.of());
+    }
+
+    private static List<Spec.Mount> mounts(RootFilesystem root, String id, ContainerLayout layout) {
         List<Spec.Mount> mounts = new ArrayList<>();
+        String lower = root.layersTopFirst().stream().map(Path::toString).collect(Collectors.joining(":"));
         mounts.add(new Spec.Mount("/", "overlay", "overlay", List.of(
-                "lowerdir=" + request.rootfs(), "upperdir=" + layout.upper(id), "workdir=" + layout.work(id))));
+                "lowerdir=" + lower, "upperdir=" + layout.upper(id), "workdir=" + layout.work(id))));
         mounts.addAll(DockerDefaults.MOUNTS);
         for (String file : ETC_FILES) {
             mounts.add(new Spec.Mount("/etc/" + file, "bind", layout.etcFile(id, file).toString(),

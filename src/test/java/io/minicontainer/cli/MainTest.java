@@ -107,7 +107,8 @@ class MainTest {
     @Test
     void runHelpListsEveryRunFlag() {
         assertThat(execute("run", "--help")).isEqualTo(0);
-        assertThat(out()).startsWith("Usage:  minicontainer run [OPTIONS] --rootfs DIR COMMAND [ARG...]\n")
+        assertThat(out()).startsWith("Usage:  minicontainer run [OPTIONS] IMAGE [COMMAND] [ARG...]"
+                        + "  |  run [OPTIONS] --rootfs DIR COMMAND [ARG...]\n")
                 .contains("Options:\n", "--rootfs DIR", "--name NAME", "-h, --hostname NAME", "-e, --env K=V",
                         "--env-file FILE", "-w, --workdir DIR", "-i, --interactive", "--rm", "--network MODE",
                         "--explain", "--help");
@@ -171,9 +172,9 @@ class MainTest {
     }
 
     @Test
-    void runWithoutRootfsIsAnError() {
-        assertThat(run("sh")).isEqualTo(125);
-        assertThat(err()).isEqualTo("minicontainer: run needs --rootfs DIR\n");
+    void runWithoutImageOrRootfsIsAnError() {
+        assertThat(run()).isEqualTo(125);
+        assertThat(err()).isEqualTo("minicontainer: run needs an IMAGE or --rootfs DIR\n");
     }
 
     @Test

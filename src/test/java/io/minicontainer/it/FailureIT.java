@@ -22,7 +22,7 @@ class FailureIT extends ContainerTest {
                 Arguments.of(List.of("run", "--rootfs", "/no/such/dir", "true"), "rootfs /no/such/dir: no such directory"),
                 Arguments.of(List.of("run", "--rootfs", "/etc/hostname", "true"), "rootfs /etc/hostname: not a directory"),
                 Arguments.of(List.of("run", "--rootfs", "ROOTFS"), "no command specified"),
-                Arguments.of(List.of("run", "true"), "run needs --rootfs DIR"),
+                Arguments.of(List.of("run"), "run needs an IMAGE or --rootfs DIR"),
                 Arguments.of(List.of("run", "-e", "=x", "--rootfs", "ROOTFS", "true"), "invalid environment variable: =x"),
                 Arguments.of(List.of("run", "--bogus", "--rootfs", "ROOTFS", "true"),
                         "unknown flag: --bogus (see 'minicontainer run --help')"),
