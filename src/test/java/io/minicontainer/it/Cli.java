@@ -75,9 +75,13 @@ final class Cli {
 
     /** Runs with {@code stdin} as standard input and waits for the end. */
     Result runWithInput(String stdin, String... args) {
+        return runWithBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    Result runWithBytes(byte[] stdin, String... args) {
         Running running = start(args);
         try (var in = running.process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            in.write(stdin);
         } catch (IOException e) {
             // the container may exit without reading its input
         }
