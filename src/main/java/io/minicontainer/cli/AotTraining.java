@@ -2,7 +2,13 @@ package io.minicontainer.cli;
 
 import io.minicontainer.sys.Libc;
 import io.minicontainer.sys.SyscallException;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +21,35 @@ import java.util.Map;
 public final class AotTraining {
     private AotTraining() {}
 
+    /** import of a tiny tarball (store, unpack, file calls), and a pull that cannot connect (HTTP client). */
+    private static void trainImages(Main main, String scratch) {
+        Path tarball = Path.of(scratch, "training.tar");
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(tarball))) {
+            TarArchiveEntry file = new TarArchiveEntry("bin/true");
+            byte[] content = "training\n".getBytes(StandardCharsets.US_ASCII);
+            file.setSize(content.length);
+            tar.putArchiveEntry(file);
+            tar.write(content);
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            return;
+        }
+        String root = scratch + "/images-root";
+        main.execute(List.of("--root", root, "import", tarball.toString(), "training:1"));
+        main.execute(List.of("--root", root, "images"));
+        main.execute(List.of("--root", root, "image", "inspect", "training:1"));
+        main.execute(List.of("--root", root, "pull", "127.0.0.1:1/training:1"));
+        main.execute(List.of("--root", root, "rmi", "training:1"));
+    }
+
+    /** {@code AotTraining SCRATCH containers|images}: one cache per kind of command, each small. */
     public static void main(String[] args) {
         String scratch = args[0];
+        if (args.length > 1 && args[1].equals("images")) {
+            trainImages(new Main(new PrintStream(OutputStream.nullOutputStream()),
+                    new PrintStream(OutputStream.nullOutputStream()), Map.of()), scratch);
+            return;
+        }
         System.setProperty(io.minicontainer.runtime.Launcher.DRY_RUN_PROPERTY, "true");
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         Main main = new Main(discard, discard, Map.of("PATH", "/usr/bin:/bin"));

@@ -12,6 +12,7 @@ import io.minicontainer.image.store.ImageStore;
 import io.minicontainer.oci.ImageJson;
 import io.minicontainer.oci.ImageSpec.Config;
 import io.minicontainer.oci.ImageSpec.Platform;
+import io.minicontainer.sys.FileCalls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,6 +67,7 @@ public final class ImageService implements ImageResolver {
 
     public ImageRecord pull(String name, Optional<String> platform) {
         ImageReference ref = reference(name);
+        FileCalls.prepareInBackground();
         try (RegistryClient registry = registry()) {
             return new Puller(registry, store(), progress).pull(ref, platform(platform));
         } catch (IOException e) {
@@ -182,6 +184,7 @@ public final class ImageService implements ImageResolver {
     /** docker import: {@code name} may be empty (an untagged image). */
     public ImageRecord importTarball(InputStream source, Optional<String> name) {
         ImageReference ref = name.map(ImageService::reference).orElse(null);
+        FileCalls.prepareInBackground();
         try {
             return new Importer(store()).importTarball(source, ref);
         } catch (IOException e) {
