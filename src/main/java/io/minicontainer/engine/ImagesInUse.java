@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Which images containers on record were made from (image id → a container id), for rmi's refusal. */
@@ -28,13 +29,13 @@ final class ImagesInUse {
         return users;
     }
 
-    private static java.util.Optional<String> imageId(Path config) {
+    private static Optional<String> imageId(Path config) {
         try {
             JsonObject spec = JsonObject.of(Json.parse(Files.readString(config)), "config.json");
             String id = spec.object("annotations").string(SpecFactory.IMAGE_ID_ANNOTATION, "");
-            return id.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(id);
+            return id.isEmpty() ? Optional.empty() : Optional.of(id);
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty(); // a container being created or removed right now
+            return Optional.empty(); // a container being created or removed right now
         }
     }
 }
