@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,19 +39,20 @@ final class LayeredFiles {
         return Optional.empty();
     }
 
-    private static boolean hasSymlinkedParent(Path layer, String relative) {
-        Path current = layer;
+    /** The directories on the way to {@code relative} inside one layer, outermost first. */
+    private static List<Path> parents(Path layer, String relative) {
+        List<Path> parents = new ArrayList<>();
         Path parent = Path.of(relative).getParent();
-        if (parent == null) {
-            return false;
-        }
-        for (Path part : parent) {
+        Path current = layer;
+        for (Path part : parent == null ? List.<Path>of() : parent) {
             current = current.resolve(part);
-            if (Files.isSymbolicLink(current)) {
-                return true;
-            }
+            parents.add(current);
         }
-        return false;
+        return parents;
+    }
+
+    private static boolean hasSymlinkedParent(Path layer, String relative) {
+        return parents(layer, relative).stream().anyMatch(Files::isSymbolicLink);
     }
 
     private static boolean isWhiteout(Path path) {
@@ -65,18 +67,8 @@ final class LayeredFiles {
 
     /** An opaque directory on the way hides everything below this layer. */
     private static boolean parentIsOpaque(Path layer, String relative) {
-        Path current = layer;
-        Path parent = Path.of(relative).getParent();
-        if (parent == null) {
-            return false;
-        }
-        for (Path part : parent) {
-            current = current.resolve(part);
-            if (Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS) && OpaqueMarker.isOpaque(current)) {
-                return true;
-            }
-        }
-        return false;
+        return parents(layer, relative).stream()
+                .anyMatch(dir -> Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && OpaqueMarker.isOpaque(dir));
     }
 
     private static Optional<String> readText(Path file) {

@@ -1,11 +1,8 @@
 package io.minicontainer.engine;
 
+import io.minicontainer.image.store.Trees;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -28,22 +25,7 @@ final class Rollback {
     /** rm -rf without following symlinks; best effort, since it runs while handling another error. */
     static void deleteTree(Path path) {
         try {
-            if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                return;
-            }
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            Trees.deleteRecursively(path);
         } catch (IOException e) {
             // leave it: prune will find it
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** Whole directory trees: unpacked layers, with other users' files, device nodes and read-only directories. */
-final class Trees {
+public final class Trees {
     /** Concurrent fsyncs share journal commits: 2000 small files take 0.09 s instead of 0.9 s one by one. */
     private static final int SYNC_THREADS = 32;
     private static final Set<PosixFilePermission> OWNER_ALL = Set.of(PosixFilePermission.OWNER_READ,
@@ -35,7 +35,7 @@ final class Trees {
      * writable first when they are not (xattrs such as overlayfs' opaque mark go with their inode).
      * Returns false when there was nothing to delete.
      */
-    static boolean deleteRecursively(Path path) throws IOException {
+    public static boolean deleteRecursively(Path path) throws IOException {
         PosixFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
