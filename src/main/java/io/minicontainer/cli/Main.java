@@ -95,8 +95,8 @@ public final class Main {
 
     private static List<Command> commands() {
         List<Command> commands = new ArrayList<>(List.of(new RunCommand(helperPath()), new PullCommand(),
-                new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(), new LoginCommand(),
-                new LogoutCommand(), new VersionCommand()));
+                new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(), new LoadCommand(),
+                new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VersionCommand()));
         commands.add(new ImageCommand(commands));
         return commands;
     }

@@ -5,16 +5,22 @@ import io.minicontainer.image.Importer;
 import io.minicontainer.image.Platforms;
 import io.minicontainer.image.PullProgress;
 import io.minicontainer.image.Puller;
+import io.minicontainer.image.archive.ArchiveLoader;
+import io.minicontainer.image.archive.ArchiveWriter;
+import io.minicontainer.image.archive.SaveSelection;
+import io.minicontainer.image.archive.SavedImage;
 import io.minicontainer.image.registry.CredentialStore;
 import io.minicontainer.image.registry.RegistryClient;
 import io.minicontainer.image.store.ImageRecord;
 import io.minicontainer.image.store.ImageStore;
+import io.minicontainer.image.store.ImageStoreException;
 import io.minicontainer.oci.ImageJson;
 import io.minicontainer.oci.ImageSpec.Config;
 import io.minicontainer.oci.ImageSpec.Platform;
 import io.minicontainer.sys.FileCalls;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -189,6 +195,31 @@ public final class ImageService implements ImageResolver {
             return new Importer(store()).importTarball(source, ref);
         } catch (IOException e) {
             throw new EngineException("import: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * docker save: the images {@code names} give (a tag, every tag of a repository, or an id) into one
+     * tar that is both a docker-archive and an OCI image layout; nothing is written unless all are there.
+     */
+    public void save(List<String> names, OutputStream out) {
+        try {
+            List<SavedImage> images = SaveSelection.select(names, store().list(), store()::find);
+            new ArchiveWriter(store()).write(images, out);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new EngineException("save: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * docker load: every image of a docker-archive, an OCI layout archive or both in one (gzip or zstd
+     * compressed or not); a bad archive adds nothing. Returns docker's lines ("Loaded image: ...").
+     */
+    public List<String> load(InputStream archive) {
+        try {
+            return new ArchiveLoader(store(), progress).load(archive);
+        } catch (IOException | ImageStoreException | IllegalArgumentException e) {
+            throw new EngineException("load: " + e.getMessage(), e);
         }
     }
 

@@ -58,7 +58,7 @@ public final class Importer {
             Digest id = store.putBlob(configBytes);
             byte[] manifestBytes = ImageJson.write(new Manifest(MediaTypes.OCI_MANIFEST,
                     new Descriptor(MediaTypes.OCI_CONFIG, id, configBytes.length),
-                    List.of(new Descriptor(mediaType(compression), blobDigest, blobSize))));
+                    List.of(new Descriptor(compression.ociMediaType(), blobDigest, blobSize))));
             Digest manifestDigest = store.putBlob(manifestBytes);
             ImageRecord record = new ImageRecord(id, manifestDigest, MediaTypes.OCI_MANIFEST,
                     List.of(layer.chainId()), List.of(blobDigest), host, created, layer.size(), List.of(), List.of());
@@ -71,13 +71,5 @@ public final class Importer {
         try (InputStream in = Files.newInputStream(store.blobPath(blob))) {
             return Compression.sniff(in.readNBytes(4));
         }
-    }
-
-    private static String mediaType(Compression compression) {
-        return switch (compression) {
-            case NONE -> MediaTypes.OCI_LAYER;
-            case GZIP -> MediaTypes.OCI_LAYER_GZIP;
-            case ZSTD -> MediaTypes.OCI_LAYER_ZSTD;
-        };
     }
 }

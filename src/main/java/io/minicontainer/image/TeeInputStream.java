@@ -6,10 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /** Copies every byte read to a second destination: how a pulled layer is kept while it is unpacked. */
-final class TeeInputStream extends FilterInputStream {
+public final class TeeInputStream extends FilterInputStream {
     private final OutputStream copy;
 
-    TeeInputStream(InputStream in, OutputStream copy) {
+    public TeeInputStream(InputStream in, OutputStream copy) {
         super(in);
         this.copy = copy;
     }

@@ -88,20 +88,45 @@ final class Cli {
         return running.await();
     }
 
-    Running start(String... args) {
-        if (!java.nio.file.Files.isExecutable(LAUNCHER)) {
-            throw new IllegalStateException(LAUNCHER + " is missing: integration tests run the built CLI (make build)");
+    /** Runs with standard input from {@code stdin} and standard output into {@code stdout}: binary data, such as archives. */
+    Result runWithFiles(Path stdin, Path stdout, String... args) {
+        List<String> command = command(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(stdin.toFile()).redirectOutput(stdout.toFile());
+        builder.environment().putAll(extraEnv);
+        try {
+            Process process = builder.start();
+            CompletableFuture<String> stderr = collect(process.getErrorStream());
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("minicontainer did not finish within " + TIMEOUT_SECONDS + " s");
+            }
+            return new Result(process.exitValue(), "", stderr.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "--root", root.toString(),
-                "--runroot", root.resolve("run").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
+    }
+
+    Running start(String... args) {
+        ProcessBuilder builder = new ProcessBuilder(command(args));
         builder.environment().putAll(extraEnv);
         try {
             return new Running(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private List<String> command(String... args) {
+        if (!java.nio.file.Files.isExecutable(LAUNCHER)) {
+            throw new IllegalStateException(LAUNCHER + " is missing: integration tests run the built CLI (make build)");
+        }
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "--root", root.toString(),
+                "--runroot", root.resolve("run").toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     private static CompletableFuture<String> collectLines(InputStream stream, BlockingQueue<String> lines) {

@@ -24,6 +24,15 @@ public enum Compression {
         };
     }
 
+    /** The OCI layer media type of a tar compressed this way. */
+    public String ociMediaType() {
+        return switch (this) {
+            case NONE -> MediaTypes.OCI_LAYER;
+            case GZIP -> MediaTypes.OCI_LAYER_GZIP;
+            case ZSTD -> MediaTypes.OCI_LAYER_ZSTD;
+        };
+    }
+
     /** Recognizes gzip (1f 8b) and zstd (28 b5 2f fd) by their magic numbers; anything else is a plain tar. */
     public static Compression sniff(byte[] firstBytes) {
         if (startsWith(firstBytes, 0x1f, 0x8b)) {

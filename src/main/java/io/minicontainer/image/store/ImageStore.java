@@ -32,7 +32,7 @@ import java.util.Optional;
  * readers need no lock, and a process killed at any point leaves at most a tmp/ entry whose lock
  * the kernel released, which {@link #collectGarbage()} removes. Lock files in locks/layers stay.
  *
- * <p>A pull or import holds a {@link #pin()} from its first blob to its {@link #addImage}, since what
+ * <p>A pull, import or load holds a {@link #pin()} from its first blob to its {@link #addImage}, since what
  * it stores is unreferenced until then. Garbage collection knows only images.json: an image that
  * a container still uses must keep its record (docker keeps it too, untagged).
  */
@@ -95,6 +95,18 @@ public final class ImageStore {
         TempEntry temp = temps.create();
         try {
             return new BlobWriter(this, temp);
+        } catch (IOException | RuntimeException e) {
+            temp.close();
+            throw e;
+        }
+    }
+
+    /** A fresh, empty directory in tmp/ that only this process uses, until it is closed. */
+    public ScratchDir newScratchDir() throws IOException {
+        TempEntry temp = temps.create();
+        try {
+            Files.createDirectory(temp.path());
+            return new ScratchDir(temp);
         } catch (IOException | RuntimeException e) {
             temp.close();
             throw e;
