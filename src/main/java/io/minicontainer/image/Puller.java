@@ -101,8 +101,18 @@ public final class Puller {
                 Digest chainId = chainIds.get(i);
                 LayerMeta meta = new LayerMeta(diffIds.get(i), i == 0 ? null : chainIds.get(i - 1), layer.digest());
                 String shortId = layer.digest().shortHex();
-                if (store.hasLayer(chainId)) {
+                if (store.hasLayer(chainId) && store.hasBlob(layer.digest())) {
                     progress.layer(shortId, "Already exists");
+                    continue;
+                }
+                if (store.hasLayer(chainId)) {
+                    // the same content, compressed differently (zstd instead of gzip): keep this blob too,
+                    // so the image's manifest names only blobs the store has
+                    pending.add(pool.submit(() -> {
+                        keepBlob(ref, layer);
+                        progress.layer(shortId, "Already exists");
+                        return null;
+                    }));
                     continue;
                 }
                 progress.layer(shortId, "Pulling fs layer");
@@ -143,6 +153,14 @@ public final class Puller {
             chainIds.add(chainIds.isEmpty() ? diffId : ImageStore.chainId(chainIds.getLast(), diffId));
         }
         return chainIds;
+    }
+
+    /** Downloads a blob into the store without unpacking it; the registry stream verifies its digest. */
+    private void keepBlob(ImageReference ref, Descriptor layer) throws IOException {
+        try (BlobWriter blob = store.newBlob(); InputStream in = registry.openBlob(ref, layer)) {
+            in.transferTo(blob);
+            blob.commit(layer.digest(), layer.size());
+        }
     }
 
     private long layersSize(List<Digest> chainIds) throws IOException {

@@ -82,6 +82,14 @@ class PullIT extends ContainerTest {
     }
 
     @Test
+    void theSameLayersCompressedDifferentlyArePulledIntoOneStore() {
+        assertThat(cli.run("pull", "-q", layered.reference()).exitCode()).isZero();
+        Cli.Result zstd = cli.run("pull", "-q", layeredZstd.reference());
+        assertThat(zstd.exitCode()).as(zstd.stderr()).isZero();
+        assertTreeInside(layeredZstd.reference());
+    }
+
+    @Test
     void aDockerSchema2ManifestListIsPulled() {
         assertTreeInside(dockerList.reference());
     }
