@@ -15,7 +15,8 @@ TARGET := $(CURDIR)/target
 
 build:
 	$(MVN) package -Dmaven.test.skip=true
-	sed -e 's|@JAVA@|$(JDK)/bin/java|' -e 's|@TARGET@|$(TARGET)|g' scripts/minicontainer.in > minicontainer
+	sed -e 's|@JAVA@|$(JDK)/bin/java|' -e 's|@TARGET@|$(TARGET)|g' -e 's|@LAUNCHER@|$(CURDIR)/minicontainer|' \
+		scripts/minicontainer.in > minicontainer
 	chmod +x minicontainer
 	scripts/aot-train $(JDK)/bin/java $(TARGET)
 

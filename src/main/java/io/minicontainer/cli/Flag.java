@@ -21,6 +21,6 @@ record Flag(String name, char shorthand, String valueName, String help) {
 
     String usage() {
         String names = (shorthand == NO_SHORTHAND ? "    " : "-" + shorthand + ", ") + "--" + name;
-        return String.format("  %-28s %s", names + (takesValue() ? " " + valueName : ""), help);
+        return "  " + Help.padded(names + (takesValue() ? " " + valueName : ""), 28) + " " + help;
     }
 }

@@ -20,16 +20,11 @@ final class VersionCommand implements Command {
             throw new CliException("\"version\" accepts no arguments");
         }
         Properties build = buildInfo();
-        context.out().printf("""
-                MiniContainer %s
-                 commit:   %s
-                 java:     %s (%s)
-                 kernel:   %s
-                 cgroups:  %s
-                """, build.getProperty("version", "unknown"), commit(build),
-                Runtime.version(), System.getProperty("java.vendor"),
-                read("/proc/sys/kernel/osrelease").strip(),
-                CgroupMode.fromMountinfo(read("/proc/self/mountinfo")).description());
+        context.out().print("MiniContainer " + build.getProperty("version", "unknown") + "\n"
+                + " commit:   " + commit(build) + "\n"
+                + " java:     " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")\n"
+                + " kernel:   " + read("/proc/sys/kernel/osrelease").strip() + "\n"
+                + " cgroups:  " + CgroupMode.fromMountinfo(read("/proc/self/mountinfo")).description() + "\n");
         return 0;
     }
 

@@ -37,6 +37,10 @@ import java.util.stream.Collectors;
  * $MINICONTAINER_INSECURE_REGISTRIES (comma-separated; loopback registries always are).
  */
 public final class ImageService implements ImageResolver {
+    /** Set by the launcher script: its own path, to start a `pull` with the right JVM flags. */
+    public static final String LAUNCHER_PROPERTY = "minicontainer.launcher";
+
+    private final ContainerLayout layout;
     private final Path storeRoot;
     private ImageStore store; // opened on first use: a run from --rootfs never touches ROOT/images
     private final CredentialStore credentials;
@@ -44,6 +48,7 @@ public final class ImageService implements ImageResolver {
     private final PullProgress progress;
 
     public ImageService(ContainerLayout layout, Map<String, String> env, PullProgress progress) {
+        this.layout = layout;
         this.storeRoot = layout.root().resolve("images");
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
         this.credentials = new CredentialStore(layout.root().resolve("auth.json"), home);
@@ -110,7 +115,7 @@ public final class ImageService implements ImageResolver {
     public RootFilesystem forRun(String image, Optional<String> platform) {
         ImageRecord record = find(image).orElseGet(() -> {
             progress.status("Unable to find image '" + reference(image).familiar() + "' locally");
-            return pull(image, platform);
+            return pullForRun(image, platform);
         });
         List<Path> layers = new ArrayList<>();
         for (var chainId : record.layerChainIds().reversed()) {
@@ -239,6 +244,35 @@ public final class ImageService implements ImageResolver {
         } catch (IOException e) {
             throw new EngineException("logout from " + registry + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A run runs in the interpreter, which would hash a layer at a snail's pace: when the launcher
+     * is known, the pull is a `pull` process of its own, with the compiler, its progress on stderr.
+     */
+    private ImageRecord pullForRun(String image, Optional<String> platform) {
+        String launcher = System.getProperty(LAUNCHER_PROPERTY);
+        if (launcher == null) {
+            return pull(image, platform);
+        }
+        List<String> command = new ArrayList<>(List.of(launcher, "--root", layout.root().toString(),
+                "--runroot", layout.runRoot().toString(), "pull"));
+        platform.ifPresent(p -> command.addAll(List.of("--platform", p)));
+        command.add(image);
+        try {
+            Process pull = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(new java.io.File("/proc/self/fd/2")))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            if (pull.waitFor() != 0) {
+                throw new EngineException("pull " + image + " failed");
+            }
+        } catch (IOException e) {
+            throw new EngineException("pull " + image + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("pull " + image + ": interrupted", e);
+        }
+        return find(image).orElseThrow(() -> new EngineException("pull " + image + ": the image did not appear"));
     }
 
     static ImageReference reference(String name) {
