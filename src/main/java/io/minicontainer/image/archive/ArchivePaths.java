@@ -1,7 +1,7 @@
 package io.minicontainer.image.archive;
 
+import io.minicontainer.image.layer.EntryNames;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,7 +22,7 @@ final class ArchivePaths {
         if (List.of(name.split("/")).contains("..")) {
             throw new IOException("archive entry \"" + name + "\" has a \"..\" component");
         }
-        String normalized = normalize(name);
+        String normalized = EntryNames.normalize(name);
         if (normalized == null || normalized.isEmpty() || normalized.indexOf('\0') >= 0) {
             throw new IOException("archive entry \"" + name + "\" has no usable name");
         }
@@ -36,7 +36,7 @@ final class ArchivePaths {
         }
         int slash = linkName.lastIndexOf('/');
         String directory = slash < 0 ? "" : linkName.substring(0, slash + 1);
-        return within(linkName, target, normalize(directory + target));
+        return within(linkName, target, EntryNames.normalize(directory + target));
     }
 
     /** Where a hard link points: tar names its target from the archive's root. */
@@ -44,7 +44,7 @@ final class ArchivePaths {
         if (target.startsWith("/")) {
             throw new IOException("archive link \"" + linkName + "\" points to the absolute path \"" + target + "\"");
         }
-        return within(linkName, target, normalize(target));
+        return within(linkName, target, EntryNames.normalize(target));
     }
 
     /** A path a document (manifest.json) names: the same rules as entry names. */
@@ -61,24 +61,5 @@ final class ArchivePaths {
             throw new IOException("archive link \"" + linkName + "\" points out of the archive (\"" + target + "\")");
         }
         return resolved;
-    }
-
-    /** Drops "." and empty components and resolves ".." lexically; null when ".." would climb above the root. */
-    private static String normalize(String name) {
-        List<String> components = new ArrayList<>();
-        for (String component : name.split("/")) {
-            if (component.isEmpty() || component.equals(".")) {
-                continue;
-            }
-            if (component.equals("..")) {
-                if (components.isEmpty()) {
-                    return null;
-                }
-                components.removeLast();
-            } else {
-                components.add(component);
-            }
-        }
-        return String.join("/", components);
     }
 }

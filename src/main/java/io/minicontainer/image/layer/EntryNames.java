@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Tar entry names as paths relative to the layer root: "" is the root itself, components are joined by "/". */
-final class EntryNames {
+public final class EntryNames {
     private EntryNames() {}
 
     /**
      * Drops leading "/" and "./", empty and "." components, and resolves ".." lexically; null
      * when a ".." would climb above the layer root.
      */
-    static String normalize(String name) {
+    public static String normalize(String name) {
         List<String> components = new ArrayList<>();
         for (String component : name.split("/")) {
             if (component.isEmpty() || component.equals(".")) {
