@@ -124,16 +124,10 @@ static int forward_signals_until_exit(pid_t child, const sigset_t *mask)
     }
 }
 
-static int monitor(const struct plan *plan, int *started)
+static int monitor(const struct plan *plan, const sigset_t *mask, int *started)
 {
     const struct step *clone_step = find_step(plan, OP_CLONE);
     int sync_pipe[2], error_pipe[2];
-    sigset_t mask;
-    sigemptyset(&mask);
-    for (size_t i = 0; i < sizeof FORWARDED / sizeof FORWARDED[0]; i++)
-        sigaddset(&mask, FORWARDED[i]);
-    sigaddset(&mask, SIGCHLD);
-    sigprocmask(SIG_SETMASK, &mask, NULL);
 
     if (!clone_step || pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(error_pipe, O_CLOEXEC) < 0) {
         fprintf(stderr, "minicontainer: prepare container: %s\n", strerror(errno ? errno : EINVAL));
@@ -163,11 +157,19 @@ static int monitor(const struct plan *plan, int *started)
         return report_failure(plan, f);
     }
     *started = 1;
-    return forward_signals_until_exit(child, &mask);
+    return forward_signals_until_exit(child, mask);
 }
 
 int main(int argc, char **argv)
 {
+    /* First of all: a signal for the CLI that arrives from now on is queued, then forwarded to
+     * the container, never the default action that would leave the container's files behind. */
+    sigset_t mask;
+    sigemptyset(&mask);
+    for (size_t i = 0; i < sizeof FORWARDED / sizeof FORWARDED[0]; i++)
+        sigaddset(&mask, FORWARDED[i]);
+    sigaddset(&mask, SIGCHLD);
+    sigprocmask(SIG_SETMASK, &mask, NULL);
     struct plan plan;
     if (argc != 3 || strcmp(argv[1], "run") != 0) {
         fprintf(stderr, "usage: minicontainer-helper run PLAN (started by minicontainer)\n");
@@ -180,7 +182,7 @@ int main(int argc, char **argv)
     /* the JVM's descriptors (jar files, the plan's memfd) are of no use to the monitor */
     syscall(SYS_close_range, 3, ~0U, 0);
     int started = 0;
-    int code = monitor(&plan, &started);
+    int code = monitor(&plan, &mask, &started);
     if (!started)
         remove_paths(&plan, OP_REMOVE_ON_FAILURE);
     remove_paths(&plan, OP_REMOVE_ON_EXIT);

@@ -46,6 +46,10 @@ public final class Engine {
                 request.command(), request.entrypoint(), userEnv, request.workdir(), request.user()), root.files());
         String id = newId();
         Rollback rollback = new Rollback();
+        // Ctrl-C or a TERM while the JVM prepares: undo what exists; once execve has replaced the JVM,
+        // hooks never run and the helper handles signals
+        Thread undoOnSignal = new Thread(rollback::run, "rollback");
+        Runtime.getRuntime().addShutdownHook(undoOnSignal);
         try {
             Path nameFile = rollback.created(claimName(request, id));
             Path dir = rollback.created(createContainerDir(id));
@@ -67,6 +71,8 @@ public final class Engine {
         } catch (RuntimeException e) {
             rollback.run();
             throw e;
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(undoOnSignal); // reached only when no exec happened
         }
     }
 
