@@ -4,7 +4,6 @@ import io.minicontainer.sys.SyscallException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,14 +28,15 @@ public final class LayerUnpacker {
             throws IOException {
         LayerTree tree = LayerTree.open(target);
         DigestingInputStream tar = new DigestingInputStream(compression.decompress(new KeptOpen(compressed)));
-        try (LayerTarInputStream entries = new LayerTarInputStream(tar)) {
+        // decompressing and hashing run on a second thread, which reads both streams to their ends
+        try (ReadAheadInputStream readAhead = new ReadAheadInputStream(tar, compressed);
+             LayerTarInputStream entries = new LayerTarInputStream(readAhead)) {
             EntryWriter writer = new EntryWriter(tree, entries);
             for (TarArchiveEntry entry = entries.nextEntry(); entry != null; entry = entries.nextEntry()) {
                 write(writer, entry);
             }
             tree.applyDirectoryTimes();
-            tar.drain();
-            compressed.transferTo(OutputStream.nullOutputStream());
+            readAhead.drain(); // the bytes after the tar's end-of-archive blocks belong to the diffID too
         }
         return new UnpackResult(tar.digest(), tar.count());
     }
