@@ -51,8 +51,9 @@ public final class LayerUnpacker {
         } catch (FileSystemException e) {
             throw new LayerException(name, describe(e));
         } catch (InvalidPathException e) {
-            throw new LayerException(name, "the name cannot be a file name here (" + e.getReason()
-                    + "; file names are " + System.getProperty("sun.jnu.encoding") + ", a UTF-8 locale is needed)");
+            // the JVM encodes file names in the locale's charset, fixed at start-up
+            throw new LayerException(name, "cannot be a file name in this JVM's file name encoding ("
+                    + System.getProperty("sun.jnu.encoding") + "); run it in a UTF-8 locale such as LC_ALL=C.UTF-8");
         }
     }
 
