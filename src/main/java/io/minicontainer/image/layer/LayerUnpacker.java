@@ -23,6 +23,7 @@ public final class LayerUnpacker {
     /**
      * Unpacks {@code compressed} into {@code target}, an existing empty directory, then reads
      * {@code compressed} to its end (so a digest-checking stream gets to check), but does not close it.
+     * The stream is read on a second thread; its failures are thrown here.
      */
     public static UnpackResult unpack(InputStream compressed, Compression compression, Path target)
             throws IOException {
