@@ -46,13 +46,6 @@ final class DigestingInputStream extends InputStream {
         return skipped;
     }
 
-    /** Reads to the end: the bytes after the tar's end-of-archive blocks belong to the diffID as well. */
-    void drain() throws IOException {
-        while (read(scratch, 0, scratch.length) >= 0) {
-            // hashed by read
-        }
-    }
-
     Digest digest() {
         return Digest.of(sha256);
     }

@@ -4,7 +4,6 @@ import io.minicontainer.sys.SyscallException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -24,19 +23,21 @@ public final class LayerUnpacker {
     /**
      * Unpacks {@code compressed} into {@code target}, an existing empty directory, then reads
      * {@code compressed} to its end (so a digest-checking stream gets to check), but does not close it.
+     * The stream is read on a second thread; its failures are thrown here.
      */
     public static UnpackResult unpack(InputStream compressed, Compression compression, Path target)
             throws IOException {
         LayerTree tree = LayerTree.open(target);
         DigestingInputStream tar = new DigestingInputStream(compression.decompress(new KeptOpen(compressed)));
-        try (LayerTarInputStream entries = new LayerTarInputStream(tar)) {
+        // decompressing and hashing run on a second thread, which reads both streams to their ends
+        try (ReadAheadInputStream readAhead = new ReadAheadInputStream(tar, compressed);
+             LayerTarInputStream entries = new LayerTarInputStream(readAhead)) {
             EntryWriter writer = new EntryWriter(tree, entries);
             for (TarArchiveEntry entry = entries.nextEntry(); entry != null; entry = entries.nextEntry()) {
                 write(writer, entry);
             }
             tree.applyDirectoryTimes();
-            tar.drain();
-            compressed.transferTo(OutputStream.nullOutputStream());
+            readAhead.drain(); // the bytes after the tar's end-of-archive blocks belong to the diffID too
         }
         return new UnpackResult(tar.digest(), tar.count());
     }
@@ -51,8 +52,9 @@ public final class LayerUnpacker {
         } catch (FileSystemException e) {
             throw new LayerException(name, describe(e));
         } catch (InvalidPathException e) {
-            throw new LayerException(name, "the name cannot be a file name here (" + e.getReason()
-                    + "; file names are " + System.getProperty("sun.jnu.encoding") + ", a UTF-8 locale is needed)");
+            // the JVM encodes file names in the locale's charset, fixed at start-up
+            throw new LayerException(name, "cannot be a file name in this JVM's file name encoding ("
+                    + System.getProperty("sun.jnu.encoding") + "); run it in a UTF-8 locale such as LC_ALL=C.UTF-8");
         }
     }
 

@@ -56,6 +56,24 @@ class CompressionTest {
     }
 
     @Test
+    void concatenatedGzipMembersAreOneStreamEvenWhenNothingIsAvailableYet() throws IOException {
+        byte[] first = Layers.gzip(Arrays.copyOf(TEXT, 100));
+        byte[] second = Layers.gzip(Arrays.copyOfRange(TEXT, 100, TEXT.length));
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        InputStream network = new ByteArrayInputStream(both) { // like a socket: available() says nothing
+            @Override
+            public synchronized int available() {
+                return 0;
+            }
+        };
+
+        try (InputStream in = Compression.GZIP.decompress(network)) {
+            assertThat(in.readAllBytes()).isEqualTo(TEXT);
+        }
+    }
+
+    @Test
     void corruptZstdIsAnIOException() {
         byte[] notZstd = "this is not zstd".getBytes(StandardCharsets.US_ASCII);
 

@@ -2,6 +2,7 @@ package io.minicontainer.image.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.minicontainer.oci.Digest;
 import io.minicontainer.sys.FileCalls;
@@ -227,6 +228,16 @@ class LayerUnpackerTest {
 
         assertThatThrownBy(() -> FileCalls.lgetxattr(layer.resolve("d"), "trusted.overlay.redirect"))
                 .hasMessageContaining("No data available");
+    }
+
+    @Test
+    void nonAsciiNamesInPaxHeaders() throws IOException {
+        assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "file names are UTF-8 only in a UTF-8 locale");
+        String name = "usr/share/ca-certificates/NetLock_Arany_Főtanúsítvány.crt";
+
+        Layers.unpack(new TarBuilder().file(name, "pem").build(), layer);
+
+        assertThat(layer.resolve(name)).hasContent("pem");
     }
 
     @Test
