@@ -28,9 +28,12 @@ public final class LayerUnpacker {
     public static UnpackResult unpack(InputStream compressed, Compression compression, Path target)
             throws IOException {
         LayerTree tree = LayerTree.open(target);
-        DigestingInputStream tar = new DigestingInputStream(compression.decompress(new KeptOpen(compressed)));
-        // decompressing and hashing run on a second thread, which reads both streams to their ends
-        try (ReadAheadInputStream readAhead = new ReadAheadInputStream(tar, compressed);
+        // three stages on their own threads: reading the compressed bytes (for a pull: the download,
+        // its digest and the copy kept as a blob), then decompressing and hashing, then writing files
+        ReadAheadInputStream download = new ReadAheadInputStream(new KeptOpen(compressed), InputStream.nullInputStream());
+        DigestingInputStream tar = new DigestingInputStream(compression.decompress(download));
+        try (download;
+             ReadAheadInputStream readAhead = new ReadAheadInputStream(tar, download);
              LayerTarInputStream entries = new LayerTarInputStream(readAhead)) {
             EntryWriter writer = new EntryWriter(tree, entries);
             for (TarArchiveEntry entry = entries.nextEntry(); entry != null; entry = entries.nextEntry()) {
