@@ -19,6 +19,7 @@
 #define _GNU_SOURCE
 #include "plan.h"
 #include "steps.h"
+#include "inroot.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -69,6 +70,9 @@ static _Noreturn void container_main(const struct plan *plan, int sync_fd, int e
     char go;
     if (read(sync_fd, &go, 1) != 1) /* the monitor died before setup finished */
         _exit(EXIT_ENGINE);
+    const struct step *pivot = find_step(plan, OP_PIVOT_ROOT);
+    if (pivot)
+        inroot_set(pivot->args[1]);
     close(sync_fd);
     for (uint32_t i = 0; i < plan->count; i++) {
         const struct step *s = &plan->steps[i];

@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE
 #include "steps.h"
+#include "inroot.h"
 
 #include <errno.h>
 #include <grp.h>
@@ -40,16 +41,33 @@ struct cap_data {
             return errno; \
     } while (0)
 
+/* A mount point under the root is opened inside it and mounted on through /proc/self/fd. */
 static int do_mount(const struct step *s)
 {
-    FAIL_IF(mount(step_str_or_null(s, 1), s->args[2], step_str_or_null(s, 3), step_num(s, 4),
-                  step_str_or_null(s, 5)) < 0);
-    return 0;
+    const char *relative = inroot_relative(s->args[2]);
+    char through_fd[64];
+    int fd = -1;
+    if (relative && relative[0]) {
+        fd = inroot_open(relative, O_PATH, 0);
+        FAIL_IF(fd < 0);
+        snprintf(through_fd, sizeof through_fd, "/proc/self/fd/%d", fd);
+    }
+    int rc = mount(step_str_or_null(s, 1), fd >= 0 ? through_fd : s->args[2], step_str_or_null(s, 3),
+                   step_num(s, 4), step_str_or_null(s, 5));
+    int err = errno;
+    if (fd >= 0)
+        close(fd);
+    return rc < 0 ? err : 0;
 }
 
 /* mkdir -p: an existing directory is fine, anything else in the way is an error. */
 static int do_mkdir(const struct step *s)
 {
+    const char *relative = inroot_relative(s->args[1]);
+    if (relative) {
+        FAIL_IF(inroot_mkdir_all(relative, step_num(s, 2)) < 0);
+        return 0;
+    }
     char path[PATH_MAX];
     mode_t mode = step_num(s, 2);
     if (snprintf(path, sizeof path, "%s", s->args[1]) >= (int)sizeof path)
@@ -70,22 +88,48 @@ static int do_mkdir(const struct step *s)
 
 static int do_touch(const struct step *s)
 {
-    int fd = open(s->args[1], O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, (mode_t)step_num(s, 2));
+    const char *relative = inroot_relative(s->args[1]);
+    int fd = relative ? inroot_create_file(relative, step_num(s, 2))
+                      : open(s->args[1], O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, (mode_t)step_num(s, 2));
     FAIL_IF(fd < 0);
     close(fd);
     return 0;
 }
 
+/* The directory that will hold path: inside the root when path is under it, else as given. */
+static int open_parent(const char *path, const char **name)
+{
+    const char *relative = inroot_relative(path);
+    if (relative)
+        return inroot_open_parent(relative, name);
+    const char *slash = strrchr(path, '/');
+    *name = slash ? slash + 1 : path;
+    return AT_FDCWD;
+}
+
 static int do_mknod(const struct step *s)
 {
-    FAIL_IF(mknod(s->args[1], step_num(s, 2), makedev(step_num(s, 3), step_num(s, 4))) < 0);
-    return 0;
+    const char *name;
+    int dir = open_parent(s->args[1], &name);
+    FAIL_IF(dir < 0 && dir != AT_FDCWD);
+    int rc = mknodat(dir, dir == AT_FDCWD ? s->args[1] : name, step_num(s, 2),
+                     makedev(step_num(s, 3), step_num(s, 4)));
+    int err = errno;
+    if (dir >= 0)
+        close(dir);
+    return rc < 0 ? err : 0;
 }
 
 static int do_symlink(const struct step *s)
 {
-    FAIL_IF(symlink(s->args[1], s->args[2]) < 0);
-    return 0;
+    const char *name;
+    int dir = open_parent(s->args[2], &name);
+    FAIL_IF(dir < 0 && dir != AT_FDCWD);
+    int rc = symlinkat(s->args[1], dir, dir == AT_FDCWD ? s->args[2] : name);
+    int err = errno;
+    if (dir >= 0)
+        close(dir);
+    return rc < 0 ? err : 0;
 }
 
 /* pivot_root(".", "."): the old root ends up stacked under the new one and is detached at once. */

@@ -128,6 +128,41 @@ class IsolationIT extends ContainerTest {
         }
     }
 
+    @Test
+    void symlinksInTheImageResolveInsideItNeverOnTheHost() throws IOException {
+        Path hostTarget = Path.of("/tmp", "minicontainer-escape-" + root.getFileName());
+        Path evil = BusyboxRootfs.create(Files.createDirectory(root.resolve("evil")));
+        Files.createSymbolicLink(evil.resolve("etc"), hostTarget);                       // absolute
+        Files.createSymbolicLink(evil.resolve("proc"), Path.of("../../../../../../../../tmp/" // climbing
+                + hostTarget.getFileName() + "-proc"));
+        try {
+            Cli.Result run = cli.run("run", "--rm", "--rootfs", evil.toString(), "sh", "-c",
+                    "cat /etc/hostname; readlink /etc; ls /proc | grep -c '^[0-9]'");
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            assertThat(run.stdout().lines().toList().get(1)).isEqualTo(hostTarget.toString());
+            assertThat(hostTarget).doesNotExist();
+            assertThat(Path.of(hostTarget + "-proc")).doesNotExist();
+        } finally {
+            Files.deleteIfExists(hostTarget.resolve("hostname"));
+            Files.deleteIfExists(hostTarget.resolve("hosts"));
+            Files.deleteIfExists(hostTarget.resolve("resolv.conf"));
+            Files.deleteIfExists(hostTarget);
+            Files.deleteIfExists(Path.of(hostTarget + "-proc"));
+        }
+    }
+
+    @Test
+    void aDanglingResolvConfSymlinkLikeUbuntusGetsItsTargetCreatedInsideTheImage() throws IOException {
+        Path ubuntuLike = BusyboxRootfs.create(Files.createDirectory(root.resolve("ubuntu-like")));
+        Files.createDirectories(ubuntuLike.resolve("etc"));
+        Files.createSymbolicLink(ubuntuLike.resolve("etc/resolv.conf"), Path.of("../run/systemd/resolve/stub-resolv.conf"));
+        Cli.Result run = cli.run("run", "--rm", "--rootfs", ubuntuLike.toString(), "grep", "-c", "nameserver",
+                "/etc/resolv.conf");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(Integer.parseInt(run.stdout().strip())).isPositive();
+        assertThat(ubuntuLike.resolve("run")).doesNotExist(); // created in the container's layer only
+    }
+
     /** Every path with its type, mode, size and modification time. */
     private static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> entries = new TreeMap<>();
