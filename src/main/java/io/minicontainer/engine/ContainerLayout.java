@@ -10,6 +10,7 @@ import java.nio.file.Path;
  *                    launch.plan    what the helper executes (see docs/launch-plan.md)
  *                    rootfs/        the overlay is mounted here (inside the container's mount namespace only)
  *                    upper/ work/   the overlay's writable layer and its scratch directory
+ *                    lower/N        links to the image's layers, when there are many
  *                    hostname hosts resolv.conf   bind-mounted onto /etc
  * ROOT/names/NAME                   holds ID: created with O_EXCL, so a name is taken once
  * </pre>
@@ -34,6 +35,11 @@ public record ContainerLayout(Path root, Path runRoot) {
 
     public Path rootfs(String id) {
         return containerDir(id).resolve("rootfs");
+    }
+
+    /** Short links to the image's layers, for images with many (see Engine#lowerDirs). */
+    public Path lowerLinks(String id) {
+        return containerDir(id).resolve("lower");
     }
 
     public Path upper(String id) {

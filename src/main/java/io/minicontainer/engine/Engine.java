@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class Engine {
     private static final Pattern HOSTNAME = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9.-]{0,62})");
     private static final String ROOT_ONLY = "rwx------";
+    private static final int SHORT_LAYER_NAMES_FROM = 16;
 
     private final ContainerLayout layout;
     private final Launcher launcher;
@@ -55,7 +56,7 @@ public final class Engine {
             Path dir = rollback.created(createContainerDir(id));
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
             writeEtcFiles(id, hostname, request.network());
-            Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, process);
+            Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process);
             Files.writeString(layout.config(id), SpecJson.write(spec));
             List<String> removeOnExit = request.remove() ? List.of(dir.toString(), nameFile.toString()) : List.of();
             Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true, removeOnExit,
@@ -112,6 +113,24 @@ public final class Engine {
     private Path claimName(RunRequest request, String id) {
         ContainerNames names = new ContainerNames(layout.namesDir(), ThreadLocalRandom.current());
         return request.name().map(name -> names.claim(name, id)).orElseGet(() -> names.claimRandom(id));
+    }
+
+    /**
+     * The overlay's lower layers. Many layers' full paths overflow the one page mount(2) takes for
+     * its options (docker allows 127 layers): then each gets a short link in the container's
+     * directory, lower/0, lower/1..., which the launch plan names relative to lower/.
+     */
+    private List<Path> lowerDirs(String id, RootFilesystem root) throws IOException {
+        List<Path> layers = root.layersTopFirst();
+        if (layers.size() <= SHORT_LAYER_NAMES_FROM) {
+            return layers;
+        }
+        List<Path> links = new ArrayList<>();
+        Files.createDirectory(layout.lowerLinks(id));
+        for (int i = 0; i < layers.size(); i++) {
+            links.add(Files.createSymbolicLink(layout.lowerLinks(id).resolve(Integer.toString(i)), layers.get(i)));
+        }
+        return links;
     }
 
     private Path createContainerDir(String id) throws IOException {

@@ -17,12 +17,12 @@ final class SpecFactory {
     private SpecFactory() {}
 
     static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, RootFilesystem root,
-            ImageRunConfig.Process process) {
+            List<Path> lowerDirs, ImageRunConfig.Process process) {
         Spec.Process specProcess = new Spec.Process(false,
                 new Spec.User(process.uid(), process.gid(), process.additionalGids()), process.args(),
                 environment(process.env(), hostname), process.cwd(), capabilities(process.uid()), false);
         return new Spec(Spec.VERSION, specProcess, new Spec.Root(layout.rootfs(id).toString(), false), hostname,
-                mounts(root, id, layout), new Spec.Linux(namespaces(request.network()),
+                mounts(lowerDirs, id, layout), new Spec.Linux(namespaces(request.network()),
                         DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS),
                 Map.of(IMAGE_ANNOTATION, root.imageName(), IMAGE_ID_ANNOTATION, root.imageId()));
     }
@@ -43,9 +43,9 @@ final class SpecFactory {
         return new Spec.Capabilities(caps, granted, granted, List.of(), List.of());
     }
 
-    private static List<Spec.Mount> mounts(RootFilesystem root, String id, ContainerLayout layout) {
+    private static List<Spec.Mount> mounts(List<Path> lowerDirs, String id, ContainerLayout layout) {
         List<Spec.Mount> mounts = new ArrayList<>();
-        String lower = root.layersTopFirst().stream().map(Path::toString).collect(Collectors.joining(":"));
+        String lower = lowerDirs.stream().map(Path::toString).collect(Collectors.joining(":"));
         mounts.add(new Spec.Mount("/", "overlay", "overlay", List.of(
                 "lowerdir=" + lower, "upperdir=" + layout.upper(id), "workdir=" + layout.work(id))));
         mounts.addAll(DockerDefaults.MOUNTS);
