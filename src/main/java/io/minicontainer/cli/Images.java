@@ -1,20 +1,11 @@
 package io.minicontainer.cli;
 
 import io.minicontainer.engine.ImageService;
-import io.minicontainer.image.ImageReference;
 import io.minicontainer.image.PullProgress;
 
-/** What several image commands share: parsing a reference for the CLI, and the service for a run. */
+/** The image service as commands need it: quiet, or with a run's pull progress on stderr. */
 final class Images {
     private Images() {}
-
-    static ImageReference reference(String name) {
-        try {
-            return ImageReference.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
-        }
-    }
 
     /** For run: pull progress goes to stderr, so the container's stdout stays its own. */
     static ImageService forRun(Context context) {

@@ -1,5 +1,6 @@
 package io.minicontainer.cli;
 
+import io.minicontainer.engine.ImageService;
 import io.minicontainer.image.ImageReference;
 import io.minicontainer.image.store.ImageRecord;
 import java.time.Duration;
@@ -70,7 +71,7 @@ final class ImagesCommand implements Command {
     }
 
     private static boolean matches(ImageReference ref, String filter) {
-        ImageReference wanted = Images.reference(filter);
+        ImageReference wanted = ImageService.reference(filter);
         return wanted.familiarName().equals(ref.familiarName()) && (!filter.contains(":") || wanted.tag().equals(ref.tag()));
     }
 

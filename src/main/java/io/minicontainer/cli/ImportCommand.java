@@ -1,5 +1,6 @@
 package io.minicontainer.cli;
 
+import io.minicontainer.engine.ImageService;
 import io.minicontainer.image.store.ImageRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ final class ImportCommand implements Command {
             throw new CliException("\"import\" requires 1 or 2 arguments");
         }
         Optional<String> name = positional.size() == 2 ? Optional.of(positional.get(1)) : Optional.empty();
-        name.ifPresent(Images::reference); // a bad name fails before anything is read
+        name.ifPresent(ImageService::reference); // a bad name fails before anything is read
         try (InputStream source = open(positional.getFirst())) {
             ImageRecord image = Images.quiet(context).importTarball(source, name);
             context.out().println(image.id());

@@ -10,7 +10,6 @@ import io.minicontainer.sys.SyscallException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,7 +93,7 @@ public final class Main {
     }
 
     private static List<Command> commands() {
-        List<Command> commands = new ArrayList<>(List.of(new RunCommand(helperPath()), new PullCommand(),
+        List<Command> commands = new ArrayList<>(List.of(new RunCommand(), new PullCommand(),
                 new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(), new LoadCommand(),
                 new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VersionCommand()));
         commands.add(new ImageCommand(commands));
@@ -117,20 +116,6 @@ public final class Main {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("read /proc/self/status: " + e.getMessage(), e);
-        }
-    }
-
-    /** The launcher names the helper; otherwise it sits next to the jar (or target/classes). */
-    private static Path helperPath() {
-        String configured = System.getProperty("minicontainer.helper");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        try {
-            Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return code.getParent().resolve("minicontainer-helper");
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

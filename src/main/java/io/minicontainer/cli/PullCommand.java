@@ -27,7 +27,7 @@ final class PullCommand implements Command {
         PullProgress progress = args.bool("quiet") ? PullProgress.quiet()
                 : PullProgressPrinter.forStream(context.out(), Terminal.isInteractive());
         ImageService images = new ImageService(context.layout(), context.env(), progress);
-        ImageReference reference = Images.reference(name);
+        ImageReference reference = ImageService.reference(name);
         Optional<ImageRecord> before = images.find(name);
         ImageRecord image = images.pull(name, args.value("platform"));
         boolean unchanged = before.map(ImageRecord::id).filter(image.id()::equals).isPresent();

@@ -4,6 +4,7 @@ import io.minicontainer.engine.Engine;
 import io.minicontainer.engine.RunRequest;
 import io.minicontainer.engine.RunRequest.NetworkMode;
 import io.minicontainer.runtime.Launcher;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,12 +28,6 @@ final class RunCommand implements Command {
             Flag.bool("explain", Flag.NO_SHORTHAND, "Print the launch plan as a commented recipe, then run it"),
             Flag.bool("help", Flag.NO_SHORTHAND, "Print usage"));
 
-    private final Path helper;
-
-    RunCommand(Path helper) {
-        this.helper = helper;
-    }
-
     public String name() { return "run"; }
     public String summary() { return "Run a command in a new container"; }
     public String usage() { return "run [OPTIONS] IMAGE [COMMAND] [ARG...]  |  run [OPTIONS] --rootfs DIR COMMAND [ARG...]"; }
@@ -40,7 +35,7 @@ final class RunCommand implements Command {
 
     public int run(ParsedArgs args, Context context) {
         Main.requireRoot("run");
-        Launcher launcher = new Launcher(helper);
+        Launcher launcher = new Launcher(helperPath());
         Optional<Path> rootfs = args.value("rootfs").map(Path::of);
         List<String> positional = args.positional();
         if (rootfs.isEmpty() && positional.isEmpty()) {
@@ -65,5 +60,19 @@ final class RunCommand implements Command {
             case "bridge" -> throw new CliException("network bridge is not available yet: use --network none or host");
             default -> throw new CliException("network " + mode + " not found");
         };
+    }
+
+    /** The launcher names the helper; otherwise it sits next to the jar (or target/classes). */
+    private static Path helperPath() {
+        String configured = System.getProperty("minicontainer.helper");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try {
+            Path code = Path.of(RunCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.getParent().resolve("minicontainer-helper");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

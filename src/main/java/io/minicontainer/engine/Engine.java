@@ -79,9 +79,6 @@ public final class Engine {
 
     private void validate(RunRequest request) {
         request.rootfs().ifPresent(Engine::validateRootfs);
-        if (request.rootfs().isPresent() && request.command().isEmpty()) {
-            throw new EngineException("no command specified");
-        }
         request.workdir().filter(w -> !w.startsWith("/")).ifPresent(w -> {
             throw new EngineException("the working directory '" + w + "' is invalid, it needs to be an absolute path");
         });

@@ -275,7 +275,8 @@ public final class ImageService implements ImageResolver {
         return find(image).orElseThrow(() -> new EngineException("pull " + image + ": the image did not appear"));
     }
 
-    static ImageReference reference(String name) {
+    /** A reference as the user typed it; a bad one is a one-line error. */
+    public static ImageReference reference(String name) {
         try {
             return ImageReference.parse(name);
         } catch (IllegalArgumentException e) {
