@@ -22,6 +22,9 @@ enum op {
     OP_CLONE = 1,             /* flags */
     OP_REMOVE_ON_EXIT = 2,    /* path: removed recursively when the container is gone */
     OP_REMOVE_ON_FAILURE = 3, /* path: removed only when the container failed to start */
+    OP_STATE_DIR = 4,         /* directory: the monitor writes status and container.log there */
+    OP_LOG = 5,               /* max size in bytes (0: unlimited), max files: log rotation */
+    OP_DETACH = 6,            /* text: printed once the container runs; the CLI then returns */
     /* child (container) side, executed in order after the parent's go */
     OP_MOUNT = 10,            /* source, target, fstype, flags, data ("" = NULL) */
     OP_MKDIR = 11,            /* path, mode: like mkdir -p */

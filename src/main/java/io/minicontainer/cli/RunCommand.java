@@ -23,20 +23,23 @@ final class RunCommand implements Command {
             Flag.value("platform", Flag.NO_SHORTHAND, "OS/ARCH", "Platform to pull if the image is missing"),
             Flag.bool("interactive", 'i', "Keep stdin open and pass it to the container"),
             Flag.bool("rm", Flag.NO_SHORTHAND, "Remove the container when it exits"),
+            Flag.bool("detach", 'd', "Run in the background and print the container's id"),
+            Flag.value("log-opt", Flag.NO_SHORTHAND, "K=V", "Log rotation: max-size=10m, max-file=3"),
+            Flag.value("label", 'l', "K=V", "Set a label on the container"),
             Flag.value("network", Flag.NO_SHORTHAND, "MODE", "none (only lo) or host (the host's network)"),
             Flag.value("net", Flag.NO_SHORTHAND, "MODE", "Same as --network"),
             Flag.bool("explain", Flag.NO_SHORTHAND, "Print the launch plan as a commented recipe, then run it"),
             Flag.bool("help", Flag.NO_SHORTHAND, "Print usage"));
 
     public String name() { return "run"; }
-    public String summary() { return "Run a command in a new container"; }
+    public String summary() { return "Create and run a container (attached, or in the background with -d)"; }
     public String usage() { return "run [OPTIONS] IMAGE [COMMAND] [ARG...]  |  run [OPTIONS] --rootfs DIR COMMAND [ARG...]"; }
     public List<Flag> flags() { return FLAGS; }
 
     public int run(ParsedArgs args, Context context) {
         Main.requireRoot("run");
         Launcher launcher = new Launcher(helperPath());
-        Optional<Path> rootfs = args.value("rootfs").map(Path::of);
+        Optional<Path> rootfs = args.value("rootfs").map(dir -> Path.of(dir).toAbsolutePath());
         List<String> positional = args.positional();
         if (rootfs.isEmpty() && positional.isEmpty()) {
             throw new CliException("run needs an IMAGE or --rootfs DIR");
@@ -46,7 +49,8 @@ final class RunCommand implements Command {
         RunRequest request = new RunRequest(rootfs, image, args.value("platform"),
                 args.value("name"), args.value("hostname"), args.all("env"),
                 args.all("env-file").stream().map(Path::of).toList(), args.value("workdir"), args.value("user"),
-                args.value("entrypoint"), args.bool("interactive"), args.bool("rm"), network(args),
+                args.value("entrypoint"), args.bool("interactive"), args.bool("rm"), args.bool("detach"), args.all("log-opt"),
+                args.all("label"), network(args),
                 args.bool("explain"), command);
         new Engine(context.layout(), launcher, context.env()).run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");

@@ -1,5 +1,6 @@
 package io.minicontainer.engine;
 
+import io.minicontainer.state.ContainerStore;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +13,9 @@ import java.nio.file.Path;
  *                    upper/ work/   the overlay's writable layer and its scratch directory
  *                    lower/N        links to the image's layers, when there are many
  *                    hostname hosts resolv.conf   bind-mounted onto /etc
+ *                    container.json the record (docker's inspect shape); status: what the monitor last wrote
+ *                    container.log  the output, as CRI records (rotated: .1, .2...)
+ * ROOT/containers/.locks/ID         held by whoever changes the container
  * ROOT/names/NAME                   holds ID: created with O_EXCL, so a name is taken once
  * </pre>
  */
@@ -52,6 +56,14 @@ public record ContainerLayout(Path root, Path runRoot) {
 
     public Path etcFile(String id, String name) {
         return containerDir(id).resolve(name);
+    }
+
+    public Path log(String id) {
+        return containerDir(id).resolve("container.log");
+    }
+
+    public ContainerStore containers() {
+        return new ContainerStore(containersDir(), namesDir());
     }
 
     public Path namesDir() {

@@ -4,9 +4,11 @@ import io.minicontainer.engine.RunRequest.NetworkMode;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
 import io.minicontainer.runtime.LaunchOptions;
+import io.minicontainer.runtime.LaunchOptions.LogLimits;
 import io.minicontainer.runtime.Launcher;
 import io.minicontainer.runtime.Plan;
 import io.minicontainer.runtime.PlanExplainer;
+import io.minicontainer.state.ContainerStore;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,10 +16,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -28,18 +32,24 @@ public final class Engine {
     private static final int SHORT_LAYER_NAMES_FROM = 16;
 
     private final ContainerLayout layout;
+    private final ContainerStore containers;
     private final Launcher launcher;
     private final Map<String, String> callerEnv;
 
     public Engine(ContainerLayout layout, Launcher launcher, Map<String, String> callerEnv) {
         this.layout = layout;
+        this.containers = layout.containers();
         this.launcher = launcher;
         this.callerEnv = callerEnv;
     }
 
-    /** Runs the container in the foreground: this JVM becomes its monitor and never returns. */
+    /**
+     * Creates the container and starts it under a monitor of its own; this JVM then becomes the CLI's
+     * half of the helper (attached, or printing the id for {@code -d}) and never returns.
+     */
     public void run(RunRequest request, ImageResolver images, PrintStream explainTo) {
         validate(request);
+        LogLimits logLimits = LogOptions.parse(request.logOptions());
         List<String> userEnv = userEnvironment(request);
         RootFilesystem root = request.rootfs().map(RootFilesystem::directory)
                 .orElseGet(() -> images.forRun(request.image().orElseThrow(), request.platform()));
@@ -51,16 +61,20 @@ public final class Engine {
         // hooks never run and the helper handles signals
         Thread undoOnSignal = new Thread(rollback::run, "rollback");
         Runtime.getRuntime().addShutdownHook(undoOnSignal);
-        try {
+        try (ContainerStore.Lock lock = containers.lock(id)) {
+            rollback.created(containers.lockFile(id));
             Path nameFile = rollback.created(claimName(request, id));
             Path dir = rollback.created(createContainerDir(id));
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
             writeEtcFiles(id, hostname, request.network());
             Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process);
             Files.writeString(layout.config(id), SpecJson.write(spec));
-            List<String> removeOnExit = request.remove() ? List.of(dir.toString(), nameFile.toString()) : List.of();
-            Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true, removeOnExit,
-                    List.of(dir.toString(), nameFile.toString())));
+            containers.writeRecord(ContainerJson.of(new ContainerJson.Facts(id, nameFile.getFileName().toString(),
+                    Instant.now(), request, root, process, hostname, logLimits, layout.log(id).toString())));
+            List<String> owned = List.of(dir.toString(), nameFile.toString(), containers.lockFile(id).toString());
+            Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true,
+                    request.remove() ? owned : List.of(), owned, Optional.of(dir.toString()), logLimits,
+                    request.detach() ? Optional.of(id) : Optional.empty()));
             if (request.explain()) {
                 explainTo.print(PlanExplainer.explain(plan));
                 explainTo.println("\n# Running it now.");

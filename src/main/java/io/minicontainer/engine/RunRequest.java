@@ -21,6 +21,9 @@ public record RunRequest(
         Optional<String> entrypoint,
         boolean interactive,
         boolean remove,
+        boolean detach,
+        List<String> logOptions,
+        List<String> labels,
         NetworkMode network,
         boolean explain,
         List<String> command) {
@@ -29,6 +32,8 @@ public record RunRequest(
         env = List.copyOf(env);
         envFiles = List.copyOf(envFiles);
         command = List.copyOf(command);
+        logOptions = List.copyOf(logOptions);
+        labels = List.copyOf(labels);
     }
 
     public enum NetworkMode { NONE, HOST }

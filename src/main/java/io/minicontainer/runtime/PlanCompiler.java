@@ -71,6 +71,11 @@ public final class PlanCompiler {
         steps.add(new Step.Clone(List.copyOf(namespaces)));
         options.removeOnExit().forEach(path -> steps.add(new Step.RemoveOnExit(path)));
         options.removeOnFailure().forEach(path -> steps.add(new Step.RemoveOnFailure(path)));
+        options.stateDir().ifPresent(dir -> steps.add(new Step.StateDir(dir)));
+        if (!options.log().equals(LaunchOptions.LogLimits.UNLIMITED)) {
+            steps.add(new Step.LogRotation(options.log().maxSize(), options.log().maxFiles()));
+        }
+        options.detach().ifPresent(text -> steps.add(new Step.Detach(text)));
     }
 
     private void detachFromCaller() {

@@ -29,7 +29,7 @@ public final class PlanExplainer {
         boolean inContainer = false;
         for (Step step : plan.steps()) {
             if (step instanceof Step.Clone clone) {
-                section(out, "The monitor (the CLI's process, now the helper) creates the container process:");
+                section(out, "The monitor (the helper, forked into a session of its own by the CLI) creates the container process:");
                 line(out, StepText.command(step, plan), "returns the container's pid to the monitor");
                 clone.namespaces().forEach(ns -> out.append(String.format("#   %-16s %s%n", ns.flagName(), ns.isolates())));
                 continue;
@@ -49,7 +49,8 @@ public final class PlanExplainer {
     private static String why(Step step, Plan plan) {
         return switch (step) {
             case Step.SetSid s -> "own session: the terminal's Ctrl-C goes to the CLI, which forwards it";
-            case Step.ParentDeathSignal p -> "if the CLI dies, so does the container";
+            case Step.StateDir d -> "ps, inspect and logs read them";
+            case Step.ParentDeathSignal p -> "if the monitor dies, so does the container";
             case Step.Umask u -> u.mask() == 0 ? "so the modes below are exact" : "the usual umask for the workload";
             case Step.Mount m when m.target().equals("/") && (m.flags() & MountOptions.MS_PRIVATE) != 0 ->
                     "mounts from here on never propagate to the host";

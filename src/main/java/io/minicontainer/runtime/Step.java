@@ -52,6 +52,27 @@ public sealed interface Step {
         public List<String> args() { return List.of(path); }
     }
 
+    /** The monitor writes the container's status and log in this directory (monitor side). */
+    record StateDir(String path) implements Step {
+        public String describe(Plan plan) { return "record status and log in " + path; }
+        public int op() { return 4; }
+        public List<String> args() { return List.of(path); }
+    }
+
+    /** The log's rotation: a new file every {@code maxSize} bytes (0: never), {@code maxFiles} kept. */
+    record LogRotation(long maxSize, int maxFiles) implements Step {
+        public String describe(Plan plan) { return "rotate the log"; }
+        public int op() { return 5; }
+        public List<String> args() { return List.of(Long.toString(maxSize), Integer.toString(maxFiles)); }
+    }
+
+    /** The CLI prints {@code text} once the container runs and returns: {@code run -d} (monitor side). */
+    record Detach(String text) implements Step {
+        public String describe(Plan plan) { return "detach"; }
+        public int op() { return 6; }
+        public List<String> args() { return List.of(text); }
+    }
+
     /** mount(2); empty strings stand for NULL. */
     record Mount(String source, String target, String fstype, long flags, String data) implements Step {
         public String describe(Plan plan) { return StepText.describeMount(this, plan); }

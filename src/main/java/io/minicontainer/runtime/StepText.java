@@ -37,6 +37,9 @@ public final class StepText {
             case Step.Clone c -> "clone(" + flagNames(c) + ")";
             case Step.RemoveOnExit r -> "rm -rf " + r.path() + "          # when the container is gone";
             case Step.RemoveOnFailure r -> "rm -rf " + r.path() + "          # if the container cannot start";
+            case Step.StateDir d -> "# the monitor writes " + d.path() + "/status and container.log";
+            case Step.LogRotation r -> "# the log rotates every " + r.maxSize() + " bytes, " + r.maxFiles() + " files kept";
+            case Step.Detach d -> "echo " + d.text() + "          # once it runs; the CLI returns";
             case Step.Mount m -> mountCommand(m, plan);
             case Step.Mkdir m -> "mkdir -p " + shown(m.path(), plan);
             case Step.Touch t -> "touch " + shown(t.path(), plan);

@@ -126,7 +126,7 @@ class MainTest {
         assertThat(execute("--help")).isEqualTo(0);
         assertThat(out()).startsWith("Usage:  minicontainer [OPTIONS] COMMAND\n")
                 .contains("--root DIR", "--runroot DIR", "-v, --version", "Commands:\n")
-                .containsPattern("(?m)^  run +Run a command in a new container$")
+                .containsPattern("(?m)^  run +Create and run a container")
                 .containsPattern("(?m)^  version +Show the version");
     }
 

@@ -117,6 +117,8 @@ class PlanEncoderTest {
         Map<Step, String> names = Map.ofEntries(Map.entry(new Step.Clone(List.of()), "OP_CLONE"),
                 Map.entry(new Step.RemoveOnExit("/x"), "OP_REMOVE_ON_EXIT"),
                 Map.entry(new Step.RemoveOnFailure("/x"), "OP_REMOVE_ON_FAILURE"),
+                Map.entry(new Step.StateDir("/x"), "OP_STATE_DIR"), Map.entry(new Step.LogRotation(1, 2), "OP_LOG"),
+                Map.entry(new Step.Detach("id"), "OP_DETACH"),
                 Map.entry(new Step.Mount("", "/", "", 0, ""), "OP_MOUNT"), Map.entry(new Step.Mkdir("/x", 0), "OP_MKDIR"),
                 Map.entry(new Step.Touch("/x", 0), "OP_TOUCH"), Map.entry(new Step.Mknod("/x", 0, 1, 3), "OP_MKNOD"),
                 Map.entry(new Step.Symlink("a", "b"), "OP_SYMLINK"), Map.entry(new Step.PivotRoot("/r"), "OP_PIVOT_ROOT"),

@@ -26,7 +26,7 @@ class PlanExplainerTest {
     @Test
     void hasTheSectionsInPlanOrder() {
         assertThat(text.lines().filter(l -> l.startsWith("# ")).toList()).containsSubsequence(
-                "# The monitor (the CLI's process, now the helper) creates the container process:",
+                "# The monitor (the helper, forked into a session of its own by the CLI) creates the container process:",
                 "# In the new namespaces, after the monitor says go:",
                 "# Switch to the container's root; from here paths are the container's:");
     }

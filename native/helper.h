@@ -1,0 +1,48 @@
+/* What the helper's halves share: the plan lookups, the start of a container, and the messages
+ * the monitor sends to the CLI that started it. */
+#ifndef MC_HELPER_H
+#define MC_HELPER_H
+
+#include "plan.h"
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+enum { EXIT_ENGINE = 125, EXIT_CANNOT_EXEC = 126, EXIT_NOT_FOUND = 127 };
+
+/* monitor -> CLI over the control socket (SOCK_SEQPACKET: one message per send) */
+enum message_kind { MSG_STARTED = 1, MSG_FAILED = 2, MSG_EXITED = 3 };
+
+struct message {
+    int32_t kind;
+    int32_t code;      /* exit code: of the container, or 125-127 for a failed start */
+    char text[480];    /* MSG_FAILED: the line to print */
+};
+
+/* The signals a CLI or a monitor passes on to the container instead of dying of them. */
+void forwarded_signals(sigset_t *set);
+
+const struct step *find_step(const struct plan *plan, uint32_t op);
+
+/* rm -rf of every path the plan lists under op (OP_REMOVE_ON_EXIT / OP_REMOVE_ON_FAILURE). */
+void remove_paths(const struct plan *plan, uint32_t op);
+
+/* Clones the container with stdin/stdout/stderr as given (-1: inherit) and runs its steps.
+ * Returns 0 once it runs (its pid in *child) or an exit code with the reason in failure. */
+int start_container(const struct plan *plan, const int stdio[3], pid_t *child, char *failure, size_t len);
+
+/* The monitor's life: never returns. ctl and the relays are -1 when nobody is attached. */
+_Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int relay_err);
+
+/* The attached CLI's life: returns its exit code. */
+int client_main(const struct plan *plan, int ctl, int out, int err);
+
+/* "2026-11-29T11:22:33.123456789Z" into buf (at least 32 bytes). */
+void format_now(char *buf, size_t len);
+
+/* Start time of a process in clock ticks since boot (field 22 of /proc/PID/stat), or 0. */
+unsigned long long process_start_ticks(pid_t pid);
+
+#endif

@@ -1,0 +1,69 @@
+package io.minicontainer.state;
+
+import io.minicontainer.json.Json;
+import io.minicontainer.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A container as created: its {@code container.json}, written once, shaped like docker's inspect
+ * output minus the State (which the monitor owns): Id, Name, Created, Path, Args, Image, Config
+ * (Image, Cmd, Entrypoint, Env, WorkingDir, Hostname, User, StopSignal), HostConfig, Mounts.
+ */
+public record ContainerRecord(Map<String, Object> json) {
+    public static final String FILE = "container.json";
+
+    public ContainerRecord {
+        json = Collections.unmodifiableMap(new LinkedHashMap<>(json)); // JSON nulls stay
+    }
+
+    @SuppressWarnings("unchecked")
+    static ContainerRecord parse(String text) {
+        return new ContainerRecord((Map<String, Object>) Json.parse(text));
+    }
+
+    private JsonObject object() {
+        return JsonObject.of(json, FILE);
+    }
+
+    public String id() {
+        return object().string("Id");
+    }
+
+    public String name() {
+        return object().string("Name");
+    }
+
+    public Instant created() {
+        return Instant.parse(object().string("Created"));
+    }
+
+    /** The image as the user named it (or the rootfs directory it runs from). */
+    public String image() {
+        return object().object("Config").string("Image", "");
+    }
+
+    /** The command line as docker's ps shows it: path and args. */
+    public List<String> command() {
+        List<String> command = new ArrayList<>(List.of(object().string("Path", "")));
+        command.addAll(object().strings("Args"));
+        return command;
+    }
+
+    public String stopSignal() {
+        return object().object("Config").string("StopSignal", "SIGTERM");
+    }
+
+    public boolean autoRemove() {
+        return object().object("HostConfig").bool("AutoRemove", false);
+    }
+
+    public Map<String, String> labels() {
+        JsonObject config = object().object("Config");
+        return config.has("Labels") ? config.stringMap("Labels") : Map.of();
+    }
+}
