@@ -5,6 +5,7 @@ import io.minicontainer.engine.EngineException;
 import io.minicontainer.image.store.ImageStoreException;
 import io.minicontainer.json.JsonException;
 import io.minicontainer.runtime.SpecException;
+import io.minicontainer.state.StateException;
 import io.minicontainer.sys.Libc;
 import io.minicontainer.sys.SyscallException;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class Main {
         try {
             return dispatch(args);
         } catch (CliException | EngineException | SpecException | SyscallException | JsonException
-                | ImageStoreException e) {
+                | ImageStoreException | StateException e) {
             err.println("minicontainer: " + e.getMessage());
         } catch (UncheckedIOException e) {
             err.println("minicontainer: " + e.getMessage());
@@ -95,8 +96,11 @@ public final class Main {
     private static List<Command> commands() {
         List<Command> commands = new ArrayList<>(List.of(new RunCommand(), new PullCommand(),
                 new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(), new LoadCommand(),
-                new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VersionCommand()));
+                new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VersionCommand(),
+                new StartCommand(), new StopCommand(), new RestartCommand(), new KillCommand(), new WaitCommand(),
+                new RmCommand(), PruneCommand.system()));
         commands.add(new ImageCommand(commands));
+        commands.add(new ContainerCommand(commands));
         return commands;
     }
 

@@ -3,8 +3,6 @@ package io.minicontainer.cli;
 import io.minicontainer.engine.Engine;
 import io.minicontainer.engine.RunRequest;
 import io.minicontainer.engine.RunRequest.NetworkMode;
-import io.minicontainer.runtime.Launcher;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +36,6 @@ final class RunCommand implements Command {
 
     public int run(ParsedArgs args, Context context) {
         Main.requireRoot("run");
-        Launcher launcher = new Launcher(helperPath());
         Optional<Path> rootfs = args.value("rootfs").map(dir -> Path.of(dir).toAbsolutePath());
         List<String> positional = args.positional();
         if (rootfs.isEmpty() && positional.isEmpty()) {
@@ -52,7 +49,7 @@ final class RunCommand implements Command {
                 args.value("entrypoint"), args.bool("interactive"), args.bool("rm"), args.bool("detach"), args.all("log-opt"),
                 args.all("label"), network(args),
                 args.bool("explain"), command);
-        new Engine(context.layout(), launcher, context.env()).run(request, Images.forRun(context), context.err());
+        new Engine(context.layout(), context.launcher(), context.env()).run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");
     }
 
@@ -64,19 +61,5 @@ final class RunCommand implements Command {
             case "bridge" -> throw new CliException("network bridge is not available yet: use --network none or host");
             default -> throw new CliException("network " + mode + " not found");
         };
-    }
-
-    /** The launcher names the helper; otherwise it sits next to the jar (or target/classes). */
-    private static Path helperPath() {
-        String configured = System.getProperty("minicontainer.helper");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        try {
-            Path code = Path.of(RunCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return code.getParent().resolve("minicontainer-helper");
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -29,6 +29,30 @@ public final class Launcher {
 
     /** The helper's exit code is the container's; the calling JVM is gone once this succeeds. */
     public void exec(Plan plan, Path planFile) {
+        write(plan, planFile);
+        System.out.flush();
+        System.err.flush();
+        if (Boolean.getBoolean(DRY_RUN_PROPERTY)) {
+            return;
+        }
+        Libc.execve(helper.toString(), List.of("minicontainer-helper", "run", planFile.toString()), List.of());
+    }
+
+    /** Runs the helper as a child sharing our stdio; its exit code (for detached plans: 0 once running). */
+    public int spawn(Plan plan, Path planFile) {
+        write(plan, planFile);
+        System.out.flush();
+        try {
+            return new ProcessBuilder(helper.toString(), "run", planFile.toString()).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException("start " + helper + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting a container", e);
+        }
+    }
+
+    private void write(Plan plan, Path planFile) {
         if (!Files.isExecutable(helper)) {
             throw new IllegalStateException("helper " + helper + " is missing or not executable: run make build");
         }
@@ -37,11 +61,5 @@ public final class Launcher {
         } catch (IOException e) {
             throw new UncheckedIOException("write launch plan " + planFile + ": " + e.getMessage(), e);
         }
-        System.out.flush();
-        System.err.flush();
-        if (Boolean.getBoolean(DRY_RUN_PROPERTY)) {
-            return;
-        }
-        Libc.execve(helper.toString(), List.of("minicontainer-helper", "run", planFile.toString()), List.of());
     }
 }

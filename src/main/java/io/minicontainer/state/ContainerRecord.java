@@ -62,6 +62,11 @@ public record ContainerRecord(Map<String, Object> json) {
         return object().object("HostConfig").bool("AutoRemove", false);
     }
 
+    /** Started with -i: the container reads stdin (the CLI's when attached, an open pipe when not). */
+    public boolean openStdin() {
+        return object().object("Config").bool("OpenStdin", false);
+    }
+
     public Map<String, String> labels() {
         JsonObject config = object().object("Config");
         return config.has("Labels") ? config.stringMap("Labels") : Map.of();

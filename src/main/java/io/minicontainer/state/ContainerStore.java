@@ -141,6 +141,10 @@ public final class ContainerStore {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    public Path nameFile(String name) {
+        return namesDir.resolve(name);
+    }
+
     public Path lockFile(String id) {
         return containersDir.resolve(LOCKS).resolve(id);
     }

@@ -1,0 +1,67 @@
+package io.minicontainer.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code minicontainer container prune} and {@code minicontainer prune}: every stopped container,
+ * and whatever a crash left behind (unfinished container directories, names of vanished containers).
+ */
+final class PruneCommand implements Command {
+    private static final List<Flag> FLAGS = List.of(
+            Flag.bool("force", 'f', "Do not prompt for confirmation"),
+            Flag.bool("help", Flag.NO_SHORTHAND, "Print usage"));
+
+    private final String name;
+    private final String warning;
+
+    private PruneCommand(String name, String warning) {
+        this.name = name;
+        this.warning = warning;
+    }
+
+    static PruneCommand containers() {
+        return new PruneCommand("container prune", "WARNING! This will remove all stopped containers.");
+    }
+
+    static PruneCommand system() {
+        return new PruneCommand("prune", "WARNING! This will remove:\n  - all stopped containers\n"
+                + "  - what crashed commands left behind (unfinished containers, stale names)");
+    }
+
+    public String name() { return name; }
+    public String summary() { return "Remove stopped containers and what crashes left behind"; }
+    public String usage() { return name + " [OPTIONS]"; }
+    public List<Flag> flags() { return FLAGS; }
+
+    public int run(ParsedArgs args, Context context) {
+        if (!args.positional().isEmpty()) {
+            throw new CliException("\"" + name + "\" accepts no arguments");
+        }
+        if (!args.bool("force") && !confirmed(context)) {
+            return 0;
+        }
+        List<String> removed = context.lifecycle().prune();
+        if (!removed.isEmpty()) {
+            context.out().println("Deleted Containers:");
+            removed.forEach(context.out()::println);
+            context.out().println();
+        }
+        context.out().println("Total reclaimed containers: " + removed.size());
+        return 0;
+    }
+
+    private boolean confirmed(Context context) {
+        context.out().print(warning + "\nAre you sure you want to continue? [y/N] ");
+        context.out().flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return answer != null && answer.strip().equalsIgnoreCase("y");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.minicontainer.engine;
+
+import io.minicontainer.oci.Spec;
+import io.minicontainer.oci.SpecJson;
+import io.minicontainer.runtime.LaunchOptions;
+import io.minicontainer.runtime.Launcher;
+import io.minicontainer.runtime.Plan;
+import io.minicontainer.state.Container;
+import io.minicontainer.state.ContainerStore;
+import io.minicontainer.state.ProcessIdentity;
+import io.minicontainer.state.Signals;
+import io.minicontainer.state.StateException;
+import io.minicontainer.sys.Pidfd;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What happens to containers after run: stop, kill, wait, start, remove. Signals go through pidfds
+ * opened on the identities the monitor recorded, so a reused pid is never signalled; a container is
+ * changed only under its lock, so two CLIs never stop, start or remove it at once.
+ */
+public final class Lifecycle {
+    /** How long a monitor may take to record the end once its container is dead. */
+    private static final Duration MONITOR_GRACE = Duration.ofSeconds(30);
+
+    private final ContainerStore containers;
+    private final Launcher launcher;
+
+    public Lifecycle(ContainerLayout layout, Launcher launcher) {
+        this.containers = layout.containers();
+        this.launcher = launcher;
+    }
+
+    public Container find(String ref) {
+        return containers.find(ref);
+    }
+
+    /** The stop signal, then SIGKILL after {@code timeout} (negative: wait forever); returns once it is dead. */
+    public void stop(Container container, Duration timeout, Optional<String> signal) {
+        int first = Signals.parse(signal.orElse(container.record().stopSignal()));
+        Optional<Pidfd> process = container.process().flatMap(ProcessIdentity::open);
+        if (process.isEmpty()) {
+            return;
+        }
+        try (Pidfd pidfd = process.get()) {
+            pidfd.signal(first);
+            boolean exited = timeout.isNegative() ? pidfd.awaitExit(Duration.ofDays(365)) : pidfd.awaitExit(timeout);
+            if (!exited) {
+                pidfd.signal(Signals.SIGKILL);
+            }
+        }
+        awaitMonitor(container);
+    }
+
+    public void kill(Container container, int signal) {
+        Optional<Pidfd> process = container.process().flatMap(ProcessIdentity::open);
+        if (process.isEmpty()) {
+            throw notRunning(container);
+        }
+        try (Pidfd pidfd = process.get()) {
+            if (!pidfd.signal(signal)) {
+                throw notRunning(container);
+            }
+        }
+    }
+
+    /** Blocks until the container has exited and its monitor has recorded it; its exit code. */
+    public int await(Container container) {
+        awaitMonitor(container, Duration.ofDays(365));
+        return reload(container).exitCode();
+    }
+
+    private void awaitMonitor(Container container) {
+        awaitMonitor(container, MONITOR_GRACE);
+    }
+
+    private static void awaitMonitor(Container container, Duration timeout) {
+        Optional<Pidfd> monitor = container.monitor().flatMap(ProcessIdentity::open);
+        if (monitor.isPresent()) {
+            try (Pidfd pidfd = monitor.get()) {
+                pidfd.awaitExit(timeout);
+            }
+        }
+    }
+
+    private Container reload(Container container) {
+        return containers.load(container.id()).orElse(container);
+    }
+
+    /** Removes a stopped container; a running one only with {@code force}, after SIGKILL. */
+    public void remove(Container found, boolean force, boolean volumes) {
+        try (ContainerStore.Lock lock = containers.lock(found.id())) {
+            Container container = reload(found);
+            if (container.running()) {
+                if (!force) {
+                    throw new StateException("cannot remove container \"/" + container.name() + "\": container is running:"
+                            + " stop the container before removing or force remove");
+                }
+                kill(container, Signals.SIGKILL);
+                awaitMonitor(container);
+            }
+            containers.remove(container.id(), container.name());
+        }
+    }
+
+    /**
+     * Starts an exited container again with the same config and filesystem. Attached, this JVM
+     * becomes the CLI's half of the helper and never returns; detached, the helper prints
+     * {@code printed} once it runs.
+     */
+    public int start(Container found, boolean attach, String printed) {
+        Plan plan;
+        try (ContainerStore.Lock lock = containers.lock(found.id())) {
+            Container container = reload(found);
+            if (container.running()) {
+                if (!attach) {
+                    System.out.println(printed);
+                }
+                return 0;
+            }
+            plan = startPlan(container, attach ? Optional.empty() : Optional.of(printed));
+            if (attach) {
+                launcher.exec(plan, container.dir().resolve("launch.plan"));
+            }
+        }
+        return launcher.spawn(plan, found.dir().resolve("launch.plan"));
+    }
+
+    private Plan startPlan(Container container, Optional<String> detach) {
+        Spec spec;
+        try {
+            spec = SpecJson.read(Files.readString(container.config()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("read " + container.config() + ": " + e.getMessage(), e);
+        }
+        List<String> owned = List.of(container.dir().toString(), containers.nameFile(container.name()).toString(),
+                containers.lockFile(container.id()).toString());
+        return launcher.compile(spec, new LaunchOptions(container.record().openStdin(), true,
+                container.record().autoRemove() ? owned : List.of(), List.of(), Optional.of(container.dir().toString()),
+                ContainerJson.logLimits(container.record()), detach));
+    }
+
+    /**
+     * Removes every container that is not running, and what a crash left: directories of containers
+     * never finished (no container.json), names of containers that are gone. Anything locked is being
+     * created or changed right now and stays. Returns the removed containers' ids.
+     */
+    public List<String> prune() {
+        List<String> removed = new ArrayList<>();
+        for (String id : containers.ids()) {
+            Optional<ContainerStore.Lock> lock = containers.tryLock(id);
+            if (lock.isEmpty()) {
+                continue;
+            }
+            try (ContainerStore.Lock held = lock.get()) {
+                Optional<Container> container = containers.load(id);
+                if (container.isEmpty() || !container.get().running()) {
+                    containers.remove(id, container.map(Container::name).orElse(""));
+                    removed.add(id);
+                }
+            }
+        }
+        containers.danglingNames().forEach(containers::removeName);
+        return removed;
+    }
+
+    private static StateException notRunning(Container container) {
+        return new StateException("container " + container.id() + " is not running");
+    }
+}
