@@ -31,6 +31,14 @@ static int relay(int *from, int to)
     return 0;
 }
 
+/* The monitor is exiting: its end of the socket closes once it is gone (and what it removes, removed). */
+static void await_monitor_exit(int ctl)
+{
+    char rest;
+    while (recv(ctl, &rest, 1, 0) > 0)
+        ;
+}
+
 static int await_start(int ctl, struct message *msg)
 {
     ssize_t n = recv(ctl, msg, sizeof *msg, 0);
@@ -39,6 +47,7 @@ static int await_start(int ctl, struct message *msg)
         return EXIT_ENGINE;
     }
     if (msg->kind == MSG_FAILED) {
+        await_monitor_exit(ctl);
         fputs(msg->text, stderr);
         return msg->code;
     }
@@ -80,6 +89,8 @@ static int attached(int ctl, int out, int err)
         fprintf(stderr, "minicontainer: the container's monitor died\n");
         return EXIT_ENGINE;
     }
+    if (ctl >= 0)
+        await_monitor_exit(ctl);
     return code;
 }
 

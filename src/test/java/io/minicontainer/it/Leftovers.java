@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * What a test's containers may have left on the host: mounts that name the test's data root, and
- * processes whose mount table does (every container's root is an overlay whose upper dir is there).
+ * processes whose mount table does (every container's root is an overlay whose upper dir is there),
+ * and monitors, whose command line names a launch plan there.
  */
 final class Leftovers {
     private Leftovers() {}
@@ -23,7 +24,7 @@ final class Leftovers {
         List<Long> found = new ArrayList<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                if (mountTableMentions(proc, root.toString())) {
+                if (mountTableMentions(proc, root.toString()) || commandLineMentions(proc, root.toString())) {
                     found.add(Long.parseLong(proc.getFileName().toString()));
                 }
             }
@@ -39,14 +40,24 @@ final class Leftovers {
         }
     }
 
-    /** Container directories and names still on record under the data root. */
+    /** Monitors: their launch plan lies under the data root. */
+    private static boolean commandLineMentions(Path proc, String root) {
+        try {
+            return new String(Files.readAllBytes(proc.resolve("cmdline"))).contains(root);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Container directories, lock files and names still on record under the data root. */
     static List<String> records(Path root) throws IOException {
         List<String> names = new ArrayList<>();
-        for (String dir : List.of("containers", "names")) {
+        for (String dir : List.of("containers", "containers/.locks", "names")) {
             Path path = root.resolve(dir);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> entries = Files.list(path)) {
-                    entries.forEach(entry -> names.add(dir + "/" + entry.getFileName()));
+                    entries.filter(entry -> !entry.getFileName().toString().equals(".locks"))
+                            .forEach(entry -> names.add(dir + "/" + entry.getFileName()));
                 }
             }
         }

@@ -38,9 +38,18 @@ class ProcessIT extends ContainerTest {
     void deathBySignalGives128PlusTheSignal() throws Exception {
         Cli.Running running = cli.start(runArgs(new String[0], "sh", "-c", "echo ready; exec sleep 60"));
         running.awaitLine("ready");
-        ProcessHandle container = running.process.toHandle().children().findFirst().orElseThrow();
+        ProcessHandle container = ProcessHandle.of(containerPid()).orElseThrow();
         container.destroyForcibly(); // SIGKILL from the host
         assertThat(running.await().exitCode()).isEqualTo(128 + 9);
+    }
+
+    /** The only container's pid 1, as its monitor recorded it. */
+    private long containerPid() throws java.io.IOException {
+        try (var dirs = java.nio.file.Files.list(root.resolve("containers"))) {
+            java.nio.file.Path dir = dirs.filter(d -> d.getFileName().toString().matches("[0-9a-f]{64}")).findFirst().orElseThrow();
+            return java.nio.file.Files.readAllLines(dir.resolve("status")).stream().filter(l -> l.startsWith("pid="))
+                    .mapToLong(l -> Long.parseLong(l.substring(4))).findFirst().orElseThrow();
+        }
     }
 
     @ParameterizedTest
