@@ -167,8 +167,9 @@ static int supervise(struct monitor *m, int sfd)
         if (fds[0].revents) {
             struct signalfd_siginfo info;
             int status;
-            if (read(sfd, &info, sizeof info) == sizeof info && info.ssi_signo != SIGCHLD && code < 0)
-                kill(m->child, (int)info.ssi_signo);
+            /* a TERM for the monitor (a shutdown) is passed on; HUP and the rest never end a detached container */
+            if (read(sfd, &info, sizeof info) == sizeof info && info.ssi_signo == SIGTERM && code < 0)
+                kill(m->child, SIGTERM);
             if (code < 0 && waitpid(m->child, &status, WNOHANG) == m->child)
                 code = status_to_exit_code(status);
         }

@@ -120,6 +120,11 @@ final class Cli {
     }
 
     private List<String> command(String... args) {
+        return command(root, args);
+    }
+
+    /** The command line that runs the CLI against {@code root}, for tests that start it some other way. */
+    static List<String> command(Path root, String... args) {
         if (!java.nio.file.Files.isExecutable(LAUNCHER)) {
             throw new IllegalStateException(LAUNCHER + " is missing: integration tests run the built CLI (make build)");
         }

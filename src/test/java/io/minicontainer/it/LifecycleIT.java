@@ -72,6 +72,31 @@ class LifecycleIT extends ContainerTest {
     }
 
     @Test
+    void theMonitorSurvivesSighupAndTheLossOfTheTerminalThatStartedIt() throws Exception {
+        String tmux = "mc-test-" + ProcessHandle.current().pid();
+        String command = String.join(" ", Cli.command(root, "run", "-d", "--name", "lasting", "--rootfs", rootfs.toString(),
+                "sleep", "60"));
+        new ProcessBuilder("tmux", "-L", tmux, "new-session", "-d", command + "; sleep 60").start().waitFor();
+        awaitStatus("lasting", "state=running");
+        new ProcessBuilder("tmux", "-L", tmux, "kill-server").start().waitFor();
+        String id = Files.readString(root.resolve("names").resolve("lasting")).strip();
+        long monitor = Long.parseLong(status(id).get("monitor"));
+        new ProcessBuilder("kill", "-HUP", Long.toString(monitor)).start().waitFor();
+        Thread.sleep(300);
+        assertThat(status(id)).containsEntry("state", "running");
+        assertThat(ProcessHandle.of(monitor)).isPresent();
+        assertThat(cli.run("rm", "-f", "lasting").exitCode()).isZero();
+    }
+
+    @Test
+    void aDetachedContainerThatCannotStartIsAnErrorNotAnId() throws IOException {
+        Cli.Result run = cli.run("run", "-d", "--rootfs", rootfs.toString(), "no-such-command");
+        assertThat(run).isEqualTo(new Cli.Result(127, "",
+                "minicontainer: exec: \"no-such-command\": executable file not found in $PATH\n"));
+        assertThat(Leftovers.records(root)).isEmpty();
+    }
+
+    @Test
     void tenParallelDetachedRunsGetTheirOwnIdsAndNames() throws IOException {
         List<Cli.Running> runs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -173,6 +198,21 @@ class LifecycleIT extends ContainerTest {
     Map<String, String> status(String id) throws IOException {
         return Files.readAllLines(root.resolve("containers").resolve(id).resolve("status")).stream()
                 .map(line -> line.split("=", 2)).collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
+    }
+
+    void awaitStatus(String name, String line) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            try {
+                String id = Files.readString(root.resolve("names").resolve(name)).strip();
+                if (Files.readAllLines(root.resolve("containers").resolve(id).resolve("status")).contains(line)) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not created yet
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(name + " never had " + line);
     }
 
     String log(String name) {
