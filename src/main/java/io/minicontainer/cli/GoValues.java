@@ -83,6 +83,23 @@ final class GoValues {
         }
     }
 
+    /**
+     * A map without its {@link GoTemplate.Method}s, for JSON: docker's {@code {{json .}}} of a row leaves out
+     * methods that take arguments, like {@code Label}.
+     */
+    static Object withoutMethods(Object value) {
+        if (!(value instanceof Map<?, ?> map) || map.values().stream().noneMatch(v -> v instanceof GoTemplate.Method)) {
+            return value;
+        }
+        Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (!(v instanceof GoTemplate.Method)) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
+    }
+
     /** Go walks maps in key order, both when printing and in {@code range}. */
     static List<String> sortedKeys(Map<?, ?> map) {
         List<String> keys = new ArrayList<>();

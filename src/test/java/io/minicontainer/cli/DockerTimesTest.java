@@ -73,8 +73,10 @@ class DockerTimesTest {
     void statusOfStoppedContainers() {
         Instant started = ago(Duration.ofHours(3));
         assertThat(DockerTimes.status("created", null, null, 0, NOW)).isEqualTo("Created");
-        assertThat(DockerTimes.status("exited", started, ago(Duration.ofMinutes(2)), 0, NOW)).isEqualTo("Exited (0) 2 minutes ago");
-        assertThat(DockerTimes.status("exited", started, ago(Duration.ofHours(2)), 137, NOW)).isEqualTo("Exited (137) 2 hours ago");
+        assertThat(DockerTimes.status("exited", started, ago(Duration.ofMinutes(2)), 0, NOW))
+                .isEqualTo("Exited (0) 2 minutes ago");
+        assertThat(DockerTimes.status("exited", started, ago(Duration.ofHours(2)), 137, NOW))
+                .isEqualTo("Exited (137) 2 hours ago");
         assertThat(DockerTimes.status("restarting", started, ago(Duration.ofSeconds(5)), 1, NOW))
                 .isEqualTo("Restarting (1) 5 seconds ago");
         assertThat(DockerTimes.status("removing", started, NOW, 0, NOW)).isEqualTo("Removal In Progress");
