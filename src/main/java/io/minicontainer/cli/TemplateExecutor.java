@@ -196,10 +196,12 @@ final class TemplateExecutor {
         for (int i = 0; i < names.size(); i++) {
             value = field(value, names.get(i));
             boolean last = i == names.size() - 1;
-            if (value instanceof GoTemplate.Method method && !last) {
-                value = method.call(List.of());
-            } else if (value instanceof GoTemplate.Method method) {
-                return method.call(arguments(dot, rest, piped, hasPiped));
+            if (value instanceof GoTemplate.Method method) {
+                List<Object> args = last ? arguments(dot, rest, piped, hasPiped) : List.of();
+                value = call(method, names.get(i), args);
+                if (last) {
+                    return value;
+                }
             }
         }
         if (withArguments) {
@@ -207,6 +209,16 @@ final class TemplateExecutor {
             throw TemplateError.failure(names.isEmpty() ? "can't give argument to " + what : what);
         }
         return value;
+    }
+
+    private static Object call(GoTemplate.Method method, String name, List<Object> args) {
+        try {
+            return method.call(args);
+        } catch (TemplateError | CliException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw TemplateError.failure("error calling " + name + ": " + e);
+        }
     }
 
     private static Object field(Object receiver, String name) {

@@ -113,7 +113,7 @@ final class TemplateFunctions {
         } else if (value instanceof Map<?, ?> map) {
             return map.size();
         } else if (value == null) {
-            throw TemplateError.failure("len of nil pointer");
+            return 0; // docker's nil slices and maps have length 0
         }
         throw TemplateError.failure("len of type " + GoValues.typeName(value));
     }

@@ -101,6 +101,7 @@ class GoTemplateTest {
     @Test
     void lenCountsBytesElementsAndKeys() {
         assertThat(run("{{len .Mounts}} {{len .Config.Labels}} {{len .Name}} {{len \"é\"}}")).isEqualTo("2 2 4 2");
+        assertThat(run("{{len .Config.Cmd}} {{len .Nope}}")).isEqualTo("0 0");
         assertThatThrownBy(() -> run("{{len .State.Pid}}")).hasMessageEndingWith("error calling len: len of type int");
     }
 
@@ -205,6 +206,7 @@ class GoTemplateTest {
     void methodsTakeArguments() {
         Map<String, Object> row = Map.of("Label", (GoTemplate.Method) args -> "v-" + args.getFirst());
         assertThat(run("{{.Label \"com.example\"}}", row)).isEqualTo("v-com.example");
+        assertThatThrownBy(() -> run("{{.Label}}", row)).hasMessageContaining("at <.Label>: error calling Label: ");
         assertThatThrownBy(() -> run("{{.Name \"x\"}}"))
                 .hasMessageEndingWith("at <.Name \"x\">: Name is not a method but has arguments");
     }
