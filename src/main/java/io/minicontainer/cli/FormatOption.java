@@ -65,7 +65,7 @@ final class FormatOption {
         for (Map<String, ?> row : rows) {
             Map<String, Object> sorted = new TreeMap<>(row);
             if (kind == Kind.JSON) {
-                body.append(Json.write(GoValues.withoutMethods(sorted))).append('\n');
+                body.append(Json.write(GoValues.forJson(sorted))).append('\n');
             } else {
                 body.append(execute(sorted)).append('\n');
             }

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * {@code {{$x = ...}}}; pipelines {@code {{.Name | upper}}}; parenthesized pipelines with fields
  * {@code {{(index .M "k").Field}}}; {@code {{if}}}/{@code {{else if}}}/{@code {{else}}}/{@code {{end}}},
  * {@code {{range}}} (lists, maps in key order, integers; with {@code $v} or {@code $k, $v}) and
- * {@code {{with}}}; {@code {{- } and {@code  -}}} trimming; {@code {{/* comments * /}}}; the functions of
+ * {@code {{with}}}; <code>{{- </code> and <code> -}}</code> trimming; {@code {{/* comments * /}}}; the functions of
  * {@link TemplateFunctions}. Not supported: define, template, block, break, continue.
  *
  * <p>Data is JSON-shaped ({@code Map}, {@code List}, {@code String}, {@code Long}, {@code Integer},

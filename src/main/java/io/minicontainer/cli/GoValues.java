@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,20 +85,27 @@ final class GoValues {
     }
 
     /**
-     * A map without its {@link GoTemplate.Method}s, for JSON: docker's {@code {{json .}}} of a row leaves out
-     * methods that take arguments, like {@code Label}.
+     * The value as Go's encoding/json would see it: without {@link GoTemplate.Method}s (docker's {@code {{json .}}}
+     * leaves out methods taking arguments, like {@code Label}), and whole floats written as integers ({@code 2},
+     * not {@code 2.0}).
      */
-    static Object withoutMethods(Object value) {
-        if (!(value instanceof Map<?, ?> map) || map.values().stream().noneMatch(v -> v instanceof GoTemplate.Method)) {
-            return value;
+    static Object forJson(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e21) {
+            return new BigDecimal(d).toBigInteger();
+        } else if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                if (!(v instanceof GoTemplate.Method)) {
+                    copy.put(k, forJson(v));
+                }
+            });
+            return copy;
+        } else if (value instanceof Collection<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(forJson(item)));
+            return copy;
         }
-        Map<Object, Object> copy = new java.util.LinkedHashMap<>();
-        map.forEach((k, v) -> {
-            if (!(v instanceof GoTemplate.Method)) {
-                copy.put(k, v);
-            }
-        });
-        return copy;
+        return value;
     }
 
     /** Go walks maps in key order, both when printing and in {@code range}. */

@@ -76,7 +76,7 @@ final class TemplateFunctions {
             case "le" -> TemplateComparisons.compare(args.get(0), args.get(1)) <= 0;
             case "gt" -> TemplateComparisons.compare(args.get(0), args.get(1)) > 0;
             case "ge" -> TemplateComparisons.compare(args.get(0), args.get(1)) >= 0;
-            case "json" -> Json.write(GoValues.withoutMethods(args.getFirst()));
+            case "json" -> Json.write(GoValues.forJson(args.getFirst()));
             case "split" -> split(string(args.get(0)), string(args.get(1)));
             case "join" -> join(args.get(0), string(args.get(1)));
             case "title" -> title(string(args.getFirst()));

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Splits a Go template into text and the tokens of its {@code {{actions}}}, trimming the text around
- * {@code {{- } and {@code  -}}} and dropping {@code {{/* comments * /}}} as Go's text/template does.
+ * <code>{{- </code> and <code> -}}</code> and dropping {@code {{/* comments * /}}} as Go's text/template does.
  */
 final class TemplateLexer {
     enum Kind { TEXT, LEFT, RIGHT, FIELD, DOT, VARIABLE, IDENT, STRING, NUMBER, BOOL, NIL, PIPE, LPAREN, RPAREN,

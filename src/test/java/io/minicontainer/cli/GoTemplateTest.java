@@ -71,6 +71,7 @@ class GoTemplateTest {
         assertThat(run("{{.State | json}}"))
                 .isEqualTo("{\"Status\":\"running\",\"Running\":true,\"Pid\":12345,\"ExitCode\":0,\"Error\":\"\"}");
         assertThat(run("{{json .Name}}")).isEqualTo("\"/web\"");
+        assertThat(run("{{json .}}", Json.parse("[2.0, 0.5, -3.0]"))).isEqualTo("[2,0.5,-3]");
     }
 
     @Test
