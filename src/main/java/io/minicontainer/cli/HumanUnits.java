@@ -6,6 +6,10 @@ import java.util.Locale;
 /** docker's human-readable sizes (decimal units, 3 significant digits) and durations. */
 final class HumanUnits {
     private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB"};
+    private static final long DAY = 24 * 3600;
+    private static final long WEEK = 7 * DAY;
+    private static final long MONTH = 30 * DAY;
+    private static final long YEAR = 365 * DAY;
 
     private HumanUnits() {}
 
@@ -24,17 +28,22 @@ final class HumanUnits {
         return digits + UNITS[unit];
     }
 
-    /** "3 seconds", "About a minute", "2 hours", "5 days", "3 weeks", "4 months", "2 years". */
+    /**
+     * docker's go-units HumanDuration: "Less than a second", "1 second", "42 seconds", "About a minute",
+     * "12 minutes", "About an hour", "30 hours", "5 days", "3 weeks", "4 months", "2 years". Seconds and
+     * minutes are truncated; hours and the longer units are rounded (months are 30 days, years 365).
+     */
     static String duration(Duration d) {
-        long seconds = d.toSeconds();
-        long minutes = d.toMinutes();
-        long hours = d.toHours();
-        if (seconds < 1) {
+        double seconds = d.getSeconds() + d.getNano() / 1e9;
+        long wholeSeconds = (long) seconds;
+        long minutes = (long) (seconds / 60);
+        long hours = rounded(seconds, 3600);
+        if (wholeSeconds < 1) {
             return "Less than a second";
-        } else if (seconds == 1) {
+        } else if (wholeSeconds == 1) {
             return "1 second";
-        } else if (seconds < 60) {
-            return seconds + " seconds";
+        } else if (wholeSeconds < 60) {
+            return wholeSeconds + " seconds";
         } else if (minutes == 1) {
             return "About a minute";
         } else if (minutes < 60) {
@@ -43,13 +52,17 @@ final class HumanUnits {
             return "About an hour";
         } else if (hours < 48) {
             return hours + " hours";
-        } else if (hours < 24 * 7 * 2) {
-            return hours / 24 + " days";
-        } else if (hours < 24 * 30 * 2) {
-            return hours / 24 / 7 + " weeks";
-        } else if (hours < 24 * 365 * 2) {
-            return hours / 24 / 30 + " months";
+        } else if (seconds < 2 * WEEK) {
+            return rounded(seconds, DAY) + " days";
+        } else if (seconds < 2 * MONTH) {
+            return rounded(seconds, WEEK) + " weeks";
+        } else if (seconds < 2 * YEAR) {
+            return rounded(seconds, MONTH) + " months";
         }
-        return hours / 24 / 365 + " years";
+        return rounded(seconds, YEAR) + " years";
+    }
+
+    private static long rounded(double seconds, long unit) {
+        return (long) (seconds / unit + 0.5);
     }
 }
