@@ -37,7 +37,8 @@ final class ImageCommand implements Command {
         String sub = args.positional().getFirst();
         List<String> rest = args.positional().subList(1, args.positional().size());
         if (sub.equals("inspect")) {
-            return inspect(rest, context);
+            return new InspectCommand().run(new ArgParser(InspectCommand.FLAGS).parse(concat("--type", "image", rest)),
+                    context);
         }
         Command delegate = delegates.get(sub);
         if (delegate == null) {
@@ -51,24 +52,14 @@ final class ImageCommand implements Command {
         return delegate.run(parsed, context);
     }
 
-    private static int inspect(List<String> names, Context context) {
-        if (names.isEmpty()) {
-            throw new CliException("\"image inspect\" requires at least 1 argument");
-        }
-        ImageService images = Images.quiet(context);
-        List<Object> documents = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (String name : names) {
-            images.find(name).ifPresentOrElse(image -> documents.add(document(image, images.config(image))),
-                    () -> missing.add(name));
-        }
-        context.out().println(Json.writePretty(documents));
-        missing.forEach(name -> context.err().println("Error: No such image: " + name));
-        return missing.isEmpty() ? 0 : 1;
+    private static List<String> concat(String flag, String value, List<String> rest) {
+        List<String> args = new ArrayList<>(List.of("--" + flag.substring(2), value));
+        args.addAll(rest);
+        return args;
     }
 
     /** The fields of docker's image inspect that MiniContainer knows. */
-    private static Map<String, Object> document(ImageRecord image, Config config) {
+    static Map<String, Object> document(ImageRecord image, Config config) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("Id", image.id().toString());
         json.put("RepoTags", image.repoTags().stream().map(t -> ImageReference.parse(t).familiar()).toList());

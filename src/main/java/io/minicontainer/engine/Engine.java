@@ -47,6 +47,7 @@ public final class Engine {
      * Creates the container and starts it under a monitor of its own; this JVM then becomes the CLI's
      * half of the helper (attached, or printing the id for {@code -d}) and never returns.
      */
+    @SuppressWarnings("try") // the lock is held until execve closes it, not used
     public void run(RunRequest request, ImageResolver images, PrintStream explainTo) {
         validate(request);
         LogLimits logLimits = LogOptions.parse(request.logOptions());

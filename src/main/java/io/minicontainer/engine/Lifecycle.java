@@ -93,6 +93,7 @@ public final class Lifecycle {
     }
 
     /** Removes a stopped container; a running one only with {@code force}, after SIGKILL. */
+    @SuppressWarnings("try") // the lock is held, not used
     public void remove(Container found, boolean force, boolean volumes) {
         try (ContainerStore.Lock lock = containers.lock(found.id())) {
             Container container = reload(found);
@@ -113,6 +114,7 @@ public final class Lifecycle {
      * becomes the CLI's half of the helper and never returns; detached, the helper prints
      * {@code printed} once it runs.
      */
+    @SuppressWarnings("try") // the lock is held, not used
     public int start(Container found, boolean attach, String printed) {
         Plan plan;
         try (ContainerStore.Lock lock = containers.lock(found.id())) {
@@ -150,6 +152,7 @@ public final class Lifecycle {
      * never finished (no container.json), names of containers that are gone. Anything locked is being
      * created or changed right now and stays. Returns the removed containers' ids.
      */
+    @SuppressWarnings("try") // the lock is held, not used
     public List<String> prune() {
         List<String> removed = new ArrayList<>();
         for (String id : containers.ids()) {
