@@ -1,0 +1,12 @@
+package io.minicontainer.state;
+
+/** A container's state or logs cannot be read as asked; the message is one line, ready to print. */
+public class StateException extends RuntimeException {
+    public StateException(String message) {
+        super(message);
+    }
+
+    public StateException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
