@@ -3,6 +3,7 @@ package io.minicontainer.state;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,8 @@ public final class ContainerLog {
     public void write(LogQuery query, OutputStream stdout, OutputStream stderr, BooleanSupplier stillRunning) {
         try {
             copy(query, stdout, stderr, stillRunning);
+        } catch (ClosedByInterruptException e) {
+            // the thread was interrupted while reading: the caller wants to stop, and the flag stays set
         } catch (IOException e) {
             throw new UncheckedIOException("read the log in " + dir + ": " + e.getMessage(), e);
         }

@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a container's log files in order, oldest first, from a given line on; and, when following, picks up
@@ -13,6 +15,8 @@ import java.util.List;
 final class LogCursor implements Closeable {
     private final Path dir;
     private final List<LogFiles.Source> sources;
+    /** Every file opened so far, so that a file rotated away before it was noticed is not read twice. */
+    private final Set<Object> seen = new HashSet<>();
     private int current;
     private LineReader reader;
 
@@ -21,6 +25,7 @@ final class LogCursor implements Closeable {
         this.dir = dir;
         this.sources = new ArrayList<>(sources);
         this.current = source;
+        sources.forEach(s -> seen.add(s.key()));
         if (source < sources.size()) {
             reader = new LineReader(sources.get(source).channel(), offset);
         }
@@ -59,7 +64,14 @@ final class LogCursor implements Closeable {
         if (live == null || live.equals(newest)) {
             return false;
         }
-        List<LogFiles.Source> newer = newest == null ? LogFiles.openAll(dir) : LogFiles.openNewerThan(dir, newest);
+        List<LogFiles.Source> newer = new ArrayList<>();
+        for (LogFiles.Source source : LogFiles.openAll(dir)) {
+            if (seen.add(source.key())) {
+                newer.add(source);
+            } else {
+                source.close();
+            }
+        }
         sources.addAll(newer);
         if (reader == null && !newer.isEmpty()) {
             current = sources.size() - newer.size();

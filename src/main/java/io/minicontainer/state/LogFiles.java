@@ -59,19 +59,6 @@ final class LogFiles {
         }
     }
 
-    /** The files rotated out after {@code newest}, and the live one, oldest first. */
-    static List<Source> openNewerThan(Path dir, Object newest) throws IOException {
-        List<Source> all = openAll(dir);
-        int seen = -1;
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).key().equals(newest)) {
-                seen = i;
-            }
-        }
-        closeAll(all.subList(0, seen + 1));
-        return new ArrayList<>(all.subList(seen + 1, all.size()));
-    }
-
     static void closeAll(List<Source> sources) throws IOException {
         for (Source source : sources) {
             source.close();

@@ -7,8 +7,8 @@ import java.time.Instant;
 
 /**
  * Turns log records back into what the container wrote, on the sink of their stream, keeping the lines the
- * query asks for. A line starts with a record after a full one (or with the stream's first); its later, partial,
- * records follow it wherever it goes, so a line is shown or left out whole.
+ * query asks for. A line is a stream's P records up to its next F record, whatever the other stream wrote
+ * meanwhile; it is shown or left out whole, as its first record's time says.
  */
 final class LogPrinter implements LineReader.Sink {
     private static final int BUFFER = 64 * 1024;

@@ -19,8 +19,8 @@ import java.util.List;
 final class TailFinder {
     /** A record boundary, and the streams (as {@link LogStream#bit()}s) in the middle of a line there. */
     record Start(int source, long offset, int inLineStreams) {
-        boolean isAfter(int otherSource, long otherOffset) {
-            return source > otherSource || (source == otherSource && offset > otherOffset);
+        boolean isAfter(Start other) {
+            return source > other.source || (source == other.source && offset > other.offset);
         }
     }
 
@@ -82,7 +82,6 @@ final class TailFinder {
     /** What one window of the log says about its lines. */
     private final class Window implements LineReader.Sink {
         private final boolean atBeginning;
-        private final boolean guessLineStarts;
         private final Known[] known = new Known[LogStream.values().length];
         private final Start[] uncertain = new Start[LogStream.values().length];
         private final ArrayDeque<Start> lastLines = new ArrayDeque<>();
@@ -94,7 +93,6 @@ final class TailFinder {
 
         Window(boolean atBeginning, boolean guessLineStarts) {
             this.atBeginning = atBeginning;
-            this.guessLineStarts = guessLineStarts;
             Arrays.fill(known, atBeginning || guessLineStarts ? Known.LINE_ENDED : Known.UNKNOWN);
         }
 
@@ -150,14 +148,17 @@ final class TailFinder {
             if (query.tail() == 0) {
                 return end;
             }
+            if (atBeginning) {
+                return firstOrEnd();
+            }
             boolean full = lastLines.size() == query.tail();
-            if (atBeginning || (!full && !earlierLinesHidden)) {
-                return atBeginning ? firstOrEnd() : null;
+            if (!full && !earlierLinesHidden) {
+                return null; // more lines to show before the window
             }
             Start first = firstOrEnd();
             for (Start maybeLine : uncertain) {
-                if (maybeLine != null && (!full || maybeLine.isAfter(first.source(), first.offset()))) {
-                    return null;
+                if (maybeLine != null && (!full || maybeLine.isAfter(first))) {
+                    return null; // a line that may start there would be one to show
                 }
             }
             return first;

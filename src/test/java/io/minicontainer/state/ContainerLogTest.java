@@ -146,6 +146,20 @@ class ContainerLogTest {
     }
 
     @Test
+    void tailTakesARecordWhosePreviousOneIsFarBackToStartALine() {
+        LogFixture log = log().stderr("prompt ");
+        for (int i = 1; i <= 100; i++) {
+            log.stdout("line " + i + "\n");
+        }
+        log.stderr("answer\n");
+
+        // reading it all: stderr's line is the oldest, and not among the last two
+        assertThat(LogOutput.of(smallWindows(16), tail(2)).all()).isEqualTo(numberedLines(99, 100));
+        // reading at most 256 bytes back: its end is taken for a line
+        assertThat(LogOutput.of(new ContainerLog(dir, 16, 256), tail(2)).all()).isEqualTo("line 100\nanswer\n");
+    }
+
+    @Test
     void timestampsPrefixEveryLineWithItsFirstRecordsTime() {
         Instant t0 = LogFixture.T0;
         log().stdout("hello\n").stdout("part").stderr("err\n").stdout("ial\n");
