@@ -79,7 +79,8 @@ class LogTimesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "10x", "1h5", "1..5s", "s", ".s", "1700000000.", "1e9", " 10m", "10m ", "99999999999999999999"})
+    @ValueSource(strings = {"abc", "10x", "1h5", "1..5s", "s", ".s", "1700000000.", "1e9", " 10m", "10m ",
+        "99999999999999999999"})
     void refusesWhatIsNeitherTimeNorDuration(String value) {
         assertThatThrownBy(() -> LogTimes.parse("until", value, NOW)).isInstanceOf(StateException.class)
                 .hasMessage("invalid value for \"until\": failed to parse value as time or duration: \"" + value + "\"");
