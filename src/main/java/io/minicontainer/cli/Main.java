@@ -98,7 +98,7 @@ public final class Main {
                 new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(), new LoadCommand(),
                 new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VersionCommand(),
                 new StartCommand(), new StopCommand(), new RestartCommand(), new KillCommand(), new WaitCommand(),
-                new RmCommand(), new PsCommand(), new InspectCommand(), PruneCommand.system()));
+                new RmCommand(), new PsCommand(), new InspectCommand(), new LogsCommand(), PruneCommand.system()));
         commands.add(new ImageCommand(commands));
         commands.add(new ContainerCommand(commands));
         return commands;
