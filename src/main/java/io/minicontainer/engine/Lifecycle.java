@@ -169,6 +169,7 @@ public final class Lifecycle {
             }
         }
         containers.danglingNames().forEach(containers::removeName);
+        containers.removeStaleLocks();
         return removed;
     }
 

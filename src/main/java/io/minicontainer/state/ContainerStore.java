@@ -204,6 +204,27 @@ public final class ContainerStore {
         }
     }
 
+    /** Lock files without a container directory: their creator died before making it. Unlocked ones go. */
+    @SuppressWarnings("try") // held while deleting, not used
+    public void removeStaleLocks() {
+        try (Stream<Path> locks = Files.list(containersDir.resolve(LOCKS))) {
+            for (String id : locks.map(p -> p.getFileName().toString()).toList()) {
+                if (!Files.isDirectory(dir(id))) {
+                    Optional<Lock> lock = tryLock(id);
+                    if (lock.isPresent()) {
+                        try (Lock held = lock.get()) {
+                            Files.deleteIfExists(lockFile(id));
+                        }
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // no container was ever made
+        } catch (IOException e) {
+            throw new UncheckedIOException("list " + containersDir.resolve(LOCKS) + ": " + e.getMessage(), e);
+        }
+    }
+
     public void removeName(String name) {
         try {
             Files.deleteIfExists(namesDir.resolve(name));

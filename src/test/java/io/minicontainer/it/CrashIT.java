@@ -64,6 +64,7 @@ class CrashIT extends ContainerTest {
         cli.run("wait", "stopped");
         Path half = Files.createDirectories(root.resolve("containers").resolve("ab".repeat(32)).resolve("upper"));
         Files.writeString(root.resolve("names").resolve("dangling"), "cd".repeat(32));
+        Files.writeString(root.resolve("containers/.locks").resolve("ef".repeat(32)), "");
         Cli.Result prune = cli.run("container", "prune", "-f");
         assertThat(prune.exitCode()).isZero();
         assertThat(prune.stdout()).contains(stopped, "ab".repeat(32));
