@@ -5,6 +5,7 @@ import io.minicontainer.engine.EngineException;
 import io.minicontainer.image.store.ImageStoreException;
 import io.minicontainer.json.JsonException;
 import io.minicontainer.runtime.SpecException;
+import io.minicontainer.state.StateException;
 import io.minicontainer.sys.Libc;
 import io.minicontainer.sys.SyscallException;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (List.of(args).contains("run")) {
+        if (List.of(args).contains("run") || List.of(args).contains("exec")) {
             // preparing the native exec takes ~25 ms: let it overlap parsing and the engine's work
             Libc.prepareExecve();
         }
@@ -53,7 +54,7 @@ public final class Main {
         try {
             return dispatch(args);
         } catch (CliException | EngineException | SpecException | SyscallException | JsonException
-                | ImageStoreException e) {
+                | ImageStoreException | StateException e) {
             err.println("minicontainer: " + e.getMessage());
         } catch (UncheckedIOException e) {
             err.println("minicontainer: " + e.getMessage());
@@ -93,7 +94,7 @@ public final class Main {
     }
 
     private static List<Command> commands() {
-        List<Command> commands = new ArrayList<>(List.of(new RunCommand(), new PullCommand(),
+        List<Command> commands = new ArrayList<>(List.of(new RunCommand(), new ExecCommand(), new PullCommand(),
                 new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(), new LoadCommand(),
                 new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VersionCommand()));
         commands.add(new ImageCommand(commands));

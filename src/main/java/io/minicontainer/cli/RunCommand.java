@@ -67,7 +67,7 @@ final class RunCommand implements Command {
     }
 
     /** The launcher names the helper; otherwise it sits next to the jar (or target/classes). */
-    private static Path helperPath() {
+    static Path helperPath() {
         String configured = System.getProperty("minicontainer.helper");
         if (configured != null) {
             return Path.of(configured);
