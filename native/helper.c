@@ -16,6 +16,8 @@
  *   signals ------------------->  kill(container)
  *   <--------- exited (code) --- reap, write DIR/status, remove what the plan says
  *   exit with the code           exit
+ *
+ * `minicontainer-helper exec PLAN` starts one more process in a running container: see join.c.
  */
 #define _GNU_SOURCE
 #include "helper.h"
@@ -132,8 +134,8 @@ int main(int argc, char **argv)
     forwarded_signals(&mask);
     sigprocmask(SIG_SETMASK, &mask, NULL);
     struct plan plan;
-    if (argc != 3 || strcmp(argv[1], "run") != 0) {
-        fprintf(stderr, "usage: minicontainer-helper run PLAN (started by minicontainer)\n");
+    if (argc != 3 || (strcmp(argv[1], "run") != 0 && strcmp(argv[1], "exec") != 0)) {
+        fprintf(stderr, "usage: minicontainer-helper run|exec PLAN (started by minicontainer)\n");
         return EXIT_ENGINE;
     }
     if (plan_read(argv[2], &plan) < 0) {
@@ -142,5 +144,5 @@ int main(int argc, char **argv)
     }
     /* the JVM's descriptors (jar files, the plan's memfd) are of no use to the monitor */
     syscall(SYS_close_range, 3, ~0U, 0);
-    return run(&plan);
+    return strcmp(argv[1], "run") == 0 ? run(&plan) : exec_in_container(&plan);
 }

@@ -33,6 +33,17 @@ void remove_paths(const struct plan *plan, uint32_t op);
  * Returns 0 once it runs (its pid in *child) or an exit code with the reason in failure. */
 int start_container(const struct plan *plan, const int stdio[3], pid_t *child, char *failure, size_t len);
 
+/* The container side of a start or an exec: the plan's steps from OP_MOUNT on, in order, exec last.
+ * A failing step is written to error_fd as (step index, errno), which exec closes on success. */
+_Noreturn void run_steps(const struct plan *plan, int error_fd);
+
+/* Reads error_fd until the child has exec'd (EOF: returns 0) or reported a failing step: then the
+ * child is reaped and the exit code returned, with the line to print in text. Closes error_fd. */
+int await_exec(const struct plan *plan, pid_t child, int error_fd, char *text, size_t len);
+
+/* `minicontainer-helper exec PLAN`: a process in a running container's namespaces (join.c). */
+int exec_in_container(const struct plan *plan);
+
 /* The monitor's life: never returns. ctl and the relays are -1 when nobody is attached. */
 _Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int relay_err);
 

@@ -25,6 +25,7 @@ enum op {
     OP_STATE_DIR = 4,         /* directory: the monitor writes status and container.log there */
     OP_LOG = 5,               /* max size in bytes (0: unlimited), max files: log rotation */
     OP_DETACH = 6,            /* text: printed once the container runs; the CLI then returns */
+    OP_JOIN = 7,              /* pid, start ticks, setns flags: exec joins that running container */
     /* child (container) side, executed in order after the parent's go */
     OP_MOUNT = 10,            /* source, target, fstype, flags, data ("" = NULL) */
     OP_MKDIR = 11,            /* path, mode: like mkdir -p */
@@ -43,6 +44,7 @@ enum op {
     OP_EXEC = 24,             /* envc, env..., argv... (argv[0] looked up in the env's PATH) */
     OP_BOUNDING = 25,         /* bounding set mask: every capability outside it is dropped for good */
     OP_USER = 26,             /* uid, gid, additional gids...: setgroups, setresgid, setresuid */
+    OP_NO_NEW_PRIVS = 27,     /* setuid bits and file capabilities grant nothing from here on */
 };
 
 struct step {

@@ -1,7 +1,8 @@
 /*
  * Starting a container: clone into new namespaces, let the child run the plan's steps, and learn
  * whether it reached exec. The child reports a failing step as (index, errno) on a pipe that exec
- * closes (O_CLOEXEC), so EOF on that pipe means the workload runs.
+ * closes (O_CLOEXEC), so EOF on that pipe means the workload runs. `exec` (join.c) reuses both
+ * halves for a process started inside a running container.
  */
 #define _GNU_SOURCE
 #include "helper.h"
@@ -28,16 +29,8 @@ static void use_stdio(const int stdio[3])
             dup2(stdio[fd], fd);
 }
 
-static _Noreturn void container_main(const struct plan *plan, const int stdio[3], int sync_fd, int error_fd)
+_Noreturn void run_steps(const struct plan *plan, int error_fd)
 {
-    char go;
-    if (read(sync_fd, &go, 1) != 1) /* the monitor died before setup finished */
-        _exit(EXIT_ENGINE);
-    use_stdio(stdio);
-    const struct step *pivot = find_step(plan, OP_PIVOT_ROOT);
-    if (pivot)
-        inroot_set(pivot->args[1]);
-    close(sync_fd);
     for (uint32_t i = 0; i < plan->count; i++) {
         const struct step *s = &plan->steps[i];
         if (s->op < OP_MOUNT)
@@ -53,6 +46,19 @@ static _Noreturn void container_main(const struct plan *plan, const int stdio[3]
     _exit(EXIT_ENGINE); /* a plan without an exec step */
 }
 
+static _Noreturn void container_main(const struct plan *plan, const int stdio[3], int sync_fd, int error_fd)
+{
+    char go;
+    if (read(sync_fd, &go, 1) != 1) /* the monitor died before setup finished */
+        _exit(EXIT_ENGINE);
+    use_stdio(stdio);
+    const struct step *pivot = find_step(plan, OP_PIVOT_ROOT);
+    if (pivot)
+        inroot_set(pivot->args[1]);
+    close(sync_fd);
+    run_steps(plan, error_fd);
+}
+
 static int describe_failure(const struct plan *plan, struct failure f, char *text, size_t len)
 {
     const struct step *s = &plan->steps[f.step < plan->count ? f.step : 0];
@@ -66,6 +72,18 @@ static int describe_failure(const struct plan *plan, struct failure f, char *tex
         reason = "executable file not found in $PATH";
     snprintf(text, len, "minicontainer: %s: %s\n", s->args[0], reason);
     return f.err == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC;
+}
+
+int await_exec(const struct plan *plan, pid_t child, int error_fd, char *text, size_t len)
+{
+    struct failure f;
+    ssize_t n = read(error_fd, &f, sizeof f);
+    close(error_fd);
+    if (n == sizeof f) {
+        waitpid(child, NULL, 0);
+        return describe_failure(plan, f, text, len);
+    }
+    return 0;
 }
 
 int start_container(const struct plan *plan, const int stdio[3], pid_t *child, char *text, size_t len)
@@ -93,12 +111,5 @@ int start_container(const struct plan *plan, const int stdio[3], pid_t *child, c
         kill(*child, SIGKILL);
     close(sync_pipe[1]);
 
-    struct failure f;
-    ssize_t n = read(error_pipe[0], &f, sizeof f);
-    close(error_pipe[0]);
-    if (n == sizeof f) {
-        waitpid(*child, NULL, 0);
-        return describe_failure(plan, f, text, len);
-    }
-    return 0;
+    return await_exec(plan, *child, error_pipe[0], text, len);
 }

@@ -205,7 +205,9 @@ static int do_bounding(const struct step *s)
     return 0;
 }
 
-/* Groups first, then gid, then uid: each later call gives up the right to make the earlier ones. */
+/* Groups first, then gid, then uid: each later call gives up the right to make the earlier ones.
+ * The permitted set survives the switch (keep-caps), so the capabilities step that follows sets it
+ * as the plan says, even for a non-root user (exec -u keeps the container's capabilities). */
 static int do_user(const struct step *s)
 {
     gid_t groups[64];
@@ -216,6 +218,7 @@ static int do_user(const struct step *s)
         groups[i] = step_num(s, 3 + i);
     FAIL_IF(setgroups(count, groups) < 0);
     FAIL_IF(setresgid(step_num(s, 2), step_num(s, 2), step_num(s, 2)) < 0);
+    FAIL_IF(prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0);
     FAIL_IF(setresuid(step_num(s, 1), step_num(s, 1), step_num(s, 1)) < 0);
     return 0;
 }
@@ -245,6 +248,13 @@ static int do_pdeathsig(const struct step *s)
     return 0;
 }
 
+static int do_no_new_privs(const struct step *s)
+{
+    (void)s;
+    FAIL_IF(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0);
+    return 0;
+}
+
 typedef int (*step_fn)(const struct step *);
 
 static const step_fn STEP_TABLE[] = {
@@ -253,7 +263,7 @@ static const step_fn STEP_TABLE[] = {
     [OP_SETHOSTNAME] = do_sethostname, [OP_LINK_UP] = do_link_up,   [OP_SETSID] = do_setsid,
     [OP_UMASK] = do_umask,         [OP_OPEN_STDIN] = do_open_stdin, [OP_CHDIR] = do_chdir,
     [OP_CAPS] = do_caps,           [OP_PDEATHSIG] = do_pdeathsig,   [OP_BOUNDING] = do_bounding,
-    [OP_USER] = do_user,
+    [OP_USER] = do_user,           [OP_NO_NEW_PRIVS] = do_no_new_privs,
 };
 
 int step_run(const struct step *s)

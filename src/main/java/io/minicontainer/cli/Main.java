@@ -41,7 +41,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (List.of(args).contains("run")) {
+        if (List.of(args).contains("run") || List.of(args).contains("exec")) {
             // preparing the native exec takes ~25 ms: let it overlap parsing and the engine's work
             Libc.prepareExecve();
         }
@@ -94,7 +94,7 @@ public final class Main {
     }
 
     private static List<Command> commands() {
-        List<Command> commands = new ArrayList<>(List.of(new RunCommand(), new PullCommand(),
+        List<Command> commands = new ArrayList<>(List.of(new RunCommand(), new ExecCommand(), new PullCommand(),
                 new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(), new LoadCommand(),
                 new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VersionCommand(),
                 new StartCommand(), new StopCommand(), new RestartCommand(), new KillCommand(), new WaitCommand(),

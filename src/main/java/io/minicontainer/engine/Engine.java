@@ -92,6 +92,14 @@ public final class Engine {
         }
     }
 
+    /**
+     * Starts one more process in a running container; as with {@link #run}, this JVM becomes the
+     * helper, whose exit code is the process's (or 0 at once for {@code -d}), and never returns.
+     */
+    public void exec(ExecRequest request) {
+        new ContainerExec(containers, launcher, callerEnv).exec(request);
+    }
+
     private void validate(RunRequest request) {
         request.rootfs().ifPresent(Engine::validateRootfs);
         request.workdir().filter(w -> !w.startsWith("/")).ifPresent(w -> {

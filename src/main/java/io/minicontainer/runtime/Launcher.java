@@ -5,13 +5,15 @@ import io.minicontainer.sys.Libc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Starts a container: compiles the spec, writes the plan next to the bundle, and replaces this
- * JVM with the helper, which from then on is the container's monitor. Never returns normally
- * (except in a dry run).
+ * Starts a container (or one more process in a running one): compiles the spec, writes the plan
+ * next to the bundle, and replaces this JVM with the helper. Never returns normally (except in a
+ * dry run).
  */
 public final class Launcher {
     /** Set by the build's AOT training run: do everything but the final execve. */
@@ -27,15 +29,21 @@ public final class Launcher {
         return PlanCompiler.compile(spec, options, Host.real());
     }
 
+    public Plan compileExec(Spec spec, ExecOptions options) {
+        return PlanCompiler.compileExec(spec, options);
+    }
+
     /** The helper's exit code is the container's; the calling JVM is gone once this succeeds. */
     public void exec(Plan plan, Path planFile) {
-        write(plan, planFile);
-        System.out.flush();
-        System.err.flush();
-        if (Boolean.getBoolean(DRY_RUN_PROPERTY)) {
-            return;
-        }
-        Libc.execve(helper.toString(), List.of("minicontainer-helper", "run", planFile.toString()), List.of());
+        handOver("run", plan, planFile);
+    }
+
+    /**
+     * {@code exec}: the helper joins the running container and its exit code is the new process's.
+     * The plan file must not exist yet; the helper removes it once read.
+     */
+    public void execIn(Plan plan, Path planFile) {
+        handOver("exec", plan, planFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     /** Runs the helper as a child sharing our stdio; its exit code (for detached plans: 0 once running). */
@@ -52,12 +60,22 @@ public final class Launcher {
         }
     }
 
-    private void write(Plan plan, Path planFile) {
+    private void handOver(String mode, Plan plan, Path planFile, OpenOption... writeOptions) {
+        write(plan, planFile, writeOptions);
+        System.out.flush();
+        System.err.flush();
+        if (Boolean.getBoolean(DRY_RUN_PROPERTY)) {
+            return;
+        }
+        Libc.execve(helper.toString(), List.of("minicontainer-helper", mode, planFile.toString()), List.of());
+    }
+
+    private void write(Plan plan, Path planFile, OpenOption... writeOptions) {
         if (!Files.isExecutable(helper)) {
             throw new IllegalStateException("helper " + helper + " is missing or not executable: run make build");
         }
         try {
-            Files.write(planFile, PlanEncoder.encode(plan));
+            Files.write(planFile, PlanEncoder.encode(plan), writeOptions);
         } catch (IOException e) {
             throw new UncheckedIOException("write launch plan " + planFile + ": " + e.getMessage(), e);
         }

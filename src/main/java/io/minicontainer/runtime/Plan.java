@@ -8,6 +8,11 @@ public record Plan(String rootfs, List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
+    /** An exec plan: it joins a running container instead of creating one. */
+    public boolean joins() {
+        return steps.stream().anyMatch(Step.Join.class::isInstance);
+    }
+
     /** A host path under the rootfs as the container will see it; other paths unchanged. */
     public String inContainer(String path) {
         if (path.equals(rootfs)) {

@@ -67,6 +67,11 @@ public final class PlanCompiler {
         return new Plan(compiler.rootfs, compiler.steps);
     }
 
+    /** The plan of {@code exec}: one more process in the running container the spec describes. */
+    public static Plan compileExec(Spec spec, ExecOptions options) {
+        return ExecPlanCompiler.compile(spec, options);
+    }
+
     private void monitorSide() {
         steps.add(new Step.Clone(List.copyOf(namespaces)));
         options.removeOnExit().forEach(path -> steps.add(new Step.RemoveOnExit(path)));
@@ -211,12 +216,19 @@ public final class PlanCompiler {
         steps.add(new Step.User(user.uid(), user.gid(), user.additionalGids()));
         steps.add(new Step.Chdir(process.cwd())); // as the user: a directory it may not enter is an error
         steps.add(new Step.Umask(0022));
-        steps.add(new Step.Capabilities(mask("effective", caps.effective()), mask("permitted", caps.permitted()),
-                mask("inheritable", caps.inheritable()), mask("ambient", caps.ambient())));
+        steps.add(capabilities(caps));
+        if (process.noNewPrivileges()) {
+            steps.add(new Step.NoNewPrivileges());
+        }
         steps.add(new Step.Exec(process.args(), process.env()));
     }
 
-    private static long mask(String set, List<String> names) {
+    static Step.Capabilities capabilities(Spec.Capabilities caps) {
+        return new Step.Capabilities(mask("effective", caps.effective()), mask("permitted", caps.permitted()),
+                mask("inheritable", caps.inheritable()), mask("ambient", caps.ambient()));
+    }
+
+    static long mask(String set, List<String> names) {
         long mask = 0;
         for (String name : names) {
             mask |= Capability.byName(name)
@@ -226,7 +238,7 @@ public final class PlanCompiler {
         return mask;
     }
 
-    private static Set<Namespace> namespaces(Spec spec) {
+    static Set<Namespace> namespaces(Spec spec) {
         Set<Namespace> result = EnumSet.noneOf(Namespace.class);
         for (Spec.Namespace ns : spec.linux().namespaces()) {
             Namespace namespace = Namespace.bySpecName(ns.type())

@@ -1,5 +1,6 @@
 package io.minicontainer.runtime;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,13 +30,21 @@ public final class PlanExplainer {
         boolean inContainer = false;
         for (Step step : plan.steps()) {
             if (step instanceof Step.Clone clone) {
-                section(out, "The monitor (the helper, forked into a session of its own by the CLI) creates the container process:");
+                section(out, "The monitor (the helper, forked into a session of its own by the CLI)"
+                        + " creates the container process:");
                 line(out, StepText.command(step, plan), "returns the container's pid to the monitor");
-                clone.namespaces().forEach(ns -> out.append(String.format("#   %-16s %s%n", ns.flagName(), ns.isolates())));
+                namespaces(out, clone.namespaces());
+                continue;
+            }
+            if (step instanceof Step.Join join) {
+                section(out, "The CLI's own process enters the running container (exec):");
+                line(out, StepText.command(step, plan), "pid reuse is refused: its start time must match");
+                namespaces(out, join.namespaces());
                 continue;
             }
             if (!inContainer && step.inContainer()) {
-                section(out, "In the new namespaces, after the monitor says go:");
+                section(out, plan.joins() ? "In the forked child, born in the container:"
+                        : "In the new namespaces, after the monitor says go:");
                 inContainer = true;
             }
             if (step instanceof Step.PivotRoot) {
@@ -51,6 +60,7 @@ public final class PlanExplainer {
             case Step.SetSid s -> "own session: the terminal's Ctrl-C goes to the CLI, which forwards it";
             case Step.StateDir d -> "ps, inspect and logs read them";
             case Step.ParentDeathSignal p -> "if the monitor dies, so does the container";
+            case Step.NoNewPrivileges n -> "setuid programs cannot gain privileges";
             case Step.Umask u -> u.mask() == 0 ? "so the modes below are exact" : "the usual umask for the workload";
             case Step.Mount m when m.target().equals("/") && (m.flags() & MountOptions.MS_PRIVATE) != 0 ->
                     "mounts from here on never propagate to the host";
@@ -68,6 +78,10 @@ public final class PlanExplainer {
             case Step.Exec e -> "PATH from the container's environment; the monitor waits for it";
             default -> "";
         };
+    }
+
+    private static void namespaces(StringBuilder out, List<Namespace> namespaces) {
+        namespaces.forEach(ns -> out.append(String.format("#   %-16s %s%n", ns.flagName(), ns.isolates())));
     }
 
     private static void section(StringBuilder out, String title) {

@@ -73,6 +73,24 @@ public sealed interface Step {
         public List<String> args() { return List.of(text); }
     }
 
+    /**
+     * exec: the CLI's process joins the namespaces of the container's running process (pid, checked
+     * against its start time so a reused pid is refused), then forks the new process in them (monitor side).
+     */
+    record Join(long pid, long startTicks, List<Namespace> namespaces) implements Step {
+        public Join {
+            namespaces = List.copyOf(namespaces);
+        }
+
+        public long flags() {
+            return namespaces.stream().mapToLong(Namespace::cloneFlag).reduce(0, (a, b) -> a | b);
+        }
+
+        public String describe(Plan plan) { return "join the namespaces of container process " + pid; }
+        public int op() { return 7; }
+        public List<String> args() { return List.of(Long.toString(pid), Long.toString(startTicks), hex(flags())); }
+    }
+
     /** mount(2); empty strings stand for NULL. */
     record Mount(String source, String target, String fstype, long flags, String data) implements Step {
         public String describe(Plan plan) { return StepText.describeMount(this, plan); }
@@ -184,6 +202,13 @@ public sealed interface Step {
             additionalGids.forEach(g -> wire.add(Long.toString(g)));
             return wire;
         }
+    }
+
+    /** PR_SET_NO_NEW_PRIVS: setuid programs and file capabilities can never add privileges. */
+    record NoNewPrivileges() implements Step {
+        public String describe(Plan plan) { return "set no_new_privs"; }
+        public int op() { return 27; }
+        public List<String> args() { return List.of(); }
     }
 
     /** The signal the kernel sends the container when its parent (the monitor) dies. */

@@ -4,6 +4,7 @@ import static io.minicontainer.runtime.MountOptions.MS_BIND;
 import static io.minicontainer.runtime.MountOptions.MS_RDONLY;
 import static io.minicontainer.runtime.MountOptions.MS_REMOUNT;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -35,11 +36,13 @@ public final class StepText {
     public static String command(Step step, Plan plan) {
         return switch (step) {
             case Step.Clone c -> "clone(" + flagNames(c) + ")";
-            case Step.RemoveOnExit r -> "rm -rf " + r.path() + "          # when the container is gone";
+            case Step.RemoveOnExit r -> "rm -rf " + r.path() + "          # "
+                    + (plan.joins() ? "once read: the helper has it in memory" : "when the container is gone");
             case Step.RemoveOnFailure r -> "rm -rf " + r.path() + "          # if the container cannot start";
             case Step.StateDir d -> "# the monitor writes " + d.path() + "/status and container.log";
             case Step.LogRotation r -> "# the log rotates every " + r.maxSize() + " bytes, " + r.maxFiles() + " files kept";
             case Step.Detach d -> "echo " + d.text() + "          # once it runs; the CLI returns";
+            case Step.Join j -> "setns(pidfd_open(" + j.pid() + "), " + flagNames(j.namespaces()) + ")";
             case Step.Mount m -> mountCommand(m, plan);
             case Step.Mkdir m -> "mkdir -p " + shown(m.path(), plan);
             case Step.Touch t -> "touch " + shown(t.path(), plan);
@@ -59,6 +62,7 @@ public final class StepText {
             case Step.User u -> "setgroups(" + u.additionalGids() + "); setresgid(" + u.gid() + "); setresuid("
                     + u.uid() + ")";
             case Step.ParentDeathSignal p -> "prctl(PR_SET_PDEATHSIG, " + p.signal() + ")";
+            case Step.NoNewPrivileges n -> "prctl(PR_SET_NO_NEW_PRIVS, 1)";
             case Step.Exec e -> "exec " + e.argv().stream().map(StepText::shellQuoted).collect(Collectors.joining(" "));
         };
     }
@@ -87,7 +91,11 @@ public final class StepText {
     }
 
     static String flagNames(Step.Clone clone) {
-        return clone.namespaces().stream().map(Namespace::flagName).collect(Collectors.joining("|"));
+        return flagNames(clone.namespaces());
+    }
+
+    static String flagNames(List<Namespace> namespaces) {
+        return namespaces.stream().map(Namespace::flagName).collect(Collectors.joining("|"));
     }
 
     /** Four octal digits, as umask and chmod print them. */

@@ -21,6 +21,7 @@ public final class SpecBuilder {
     private Spec.Capabilities capabilities = capabilities(List.of("CAP_CHOWN", "CAP_KILL"));
     private String rootPath = ROOTFS;
     private boolean readonlyRoot;
+    private boolean noNewPrivileges;
     private String hostname = "c1";
     private final List<Spec.Mount> mounts = new ArrayList<>(List.of(
             new Spec.Mount("/", "overlay", "overlay", List.of(OVERLAY_DATA.split(","))),
@@ -52,6 +53,7 @@ public final class SpecBuilder {
     public SpecBuilder capabilities(Spec.Capabilities capabilities) { this.capabilities = capabilities; return this; }
     public SpecBuilder rootPath(String rootPath) { this.rootPath = rootPath; return this; }
     public SpecBuilder readonlyRoot() { this.readonlyRoot = true; return this; }
+    public SpecBuilder noNewPrivileges() { this.noNewPrivileges = true; return this; }
     public SpecBuilder hostname(String hostname) { this.hostname = hostname; return this; }
     public SpecBuilder noMounts() { mounts.clear(); return this; }
     public SpecBuilder namespaces(List<Spec.Namespace> namespaces) { this.namespaces = namespaces; return this; }
@@ -66,7 +68,7 @@ public final class SpecBuilder {
 
     public Spec build() {
         return new Spec(Spec.VERSION,
-                new Spec.Process(false, user, args, env, cwd, capabilities, false),
+                new Spec.Process(false, user, args, env, cwd, capabilities, noNewPrivileges),
                 new Spec.Root(rootPath, readonlyRoot), hostname, mounts,
                 new Spec.Linux(namespaces, maskedPaths, readonlyPaths), annotations);
     }

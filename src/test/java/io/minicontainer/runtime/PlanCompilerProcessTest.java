@@ -106,6 +106,14 @@ class PlanCompilerProcessTest {
     }
 
     @Test
+    void noNewPrivilegesIsSetJustBeforeExecWhenTheSpecAsks() {
+        List<Step> steps = compiling.compile(SpecBuilder.spec().noNewPrivileges()).steps();
+
+        assertThat(steps.get(steps.size() - 2)).isEqualTo(new Step.NoNewPrivileges());
+        assertThat(compiling.compile(SpecBuilder.spec()).steps()).doesNotContain(new Step.NoNewPrivileges());
+    }
+
+    @Test
     void theBoundingSetIsDroppedAsRootThenTheUserIsSwitchedThenTheDirectoryEntered() {
         List<Step> steps = compiling.compile(SpecBuilder.spec().user(1000, 100).cwd("/home/app")).steps();
 

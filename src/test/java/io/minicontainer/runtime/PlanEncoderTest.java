@@ -118,7 +118,7 @@ class PlanEncoderTest {
                 Map.entry(new Step.RemoveOnExit("/x"), "OP_REMOVE_ON_EXIT"),
                 Map.entry(new Step.RemoveOnFailure("/x"), "OP_REMOVE_ON_FAILURE"),
                 Map.entry(new Step.StateDir("/x"), "OP_STATE_DIR"), Map.entry(new Step.LogRotation(1, 2), "OP_LOG"),
-                Map.entry(new Step.Detach("id"), "OP_DETACH"),
+                Map.entry(new Step.Detach("id"), "OP_DETACH"), Map.entry(new Step.Join(1, 2, List.of()), "OP_JOIN"),
                 Map.entry(new Step.Mount("", "/", "", 0, ""), "OP_MOUNT"), Map.entry(new Step.Mkdir("/x", 0), "OP_MKDIR"),
                 Map.entry(new Step.Touch("/x", 0), "OP_TOUCH"), Map.entry(new Step.Mknod("/x", 0, 1, 3), "OP_MKNOD"),
                 Map.entry(new Step.Symlink("a", "b"), "OP_SYMLINK"), Map.entry(new Step.PivotRoot("/r"), "OP_PIVOT_ROOT"),
@@ -128,6 +128,7 @@ class PlanEncoderTest {
                 Map.entry(new Step.Capabilities(0, 0, 0, 0), "OP_CAPS"),
                 Map.entry(new Step.Bounding(0), "OP_BOUNDING"), Map.entry(new Step.User(0, 0, List.of()), "OP_USER"),
                 Map.entry(new Step.ParentDeathSignal(9), "OP_PDEATHSIG"),
+                Map.entry(new Step.NoNewPrivileges(), "OP_NO_NEW_PRIVS"),
                 Map.entry(new Step.Exec(List.of("sh"), List.of()), "OP_EXEC"));
 
         assertThat(names.keySet()).extracting(Object::getClass)

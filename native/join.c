@@ -1,0 +1,111 @@
+/*
+ * `minicontainer-helper exec PLAN`: a new process inside a running container, as docker exec.
+ * The CLI's own process joins the container's namespaces and stays the new process's parent:
+ *
+ *   CLI (the JVM's pid, then this helper)                     the new process
+ *   ---------------------------------------                   ---------------
+ *   remove the plan file (it is in memory; after setns the host's paths are out of reach)
+ *   pidfd_open(container pid), same start time? (pid reuse)
+ *   setns(pidfd, its namespaces): one call, all or none
+ *   fork: children are born in the container's pid namespace ---> setsid, stdin, user, chdir, caps
+ *   read the error pipe <----------------------------------------- exec closes it: EOF means running
+ *   -d: exit 0 (the process goes on in its own session)
+ *   attached: forward signals, reap, exit with its code           its stdout/stderr are the CLI's
+ *
+ * No parent death signal: when the container's pid 1 dies, the kernel kills the whole namespace.
+ */
+#define _GNU_SOURCE
+#include "helper.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+
+/* pidfd first, then the start time: if the pid was reused before the open, the times differ. */
+static int join_namespaces(const struct step *join)
+{
+    pid_t pid = (pid_t)step_num(join, 1);
+    int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+    if (pidfd < 0)
+        return -1;
+    int rc = -1;
+    if (process_start_ticks(pid) != step_num(join, 2))
+        errno = ESRCH;
+    else
+        rc = setns(pidfd, (int)step_num(join, 3));
+    int err = errno;
+    close(pidfd);
+    errno = err;
+    return rc;
+}
+
+/* -d: nothing of the CLI's stays open in the process, so a caller reading our output sees EOF. */
+static void use_dev_null(int null)
+{
+    for (int fd = 0; fd < 3; fd++)
+        dup2(null, fd);
+}
+
+/* Until the process is reaped its pid cannot be reused, so kill() always reaches it. */
+static int forward_until_exit(pid_t child, int sfd)
+{
+    for (;;) {
+        struct signalfd_siginfo info;
+        int status;
+        if (read(sfd, &info, sizeof info) != sizeof info)
+            continue;
+        if (info.ssi_signo != SIGCHLD)
+            kill(child, (int)info.ssi_signo);
+        if (waitpid(child, &status, WNOHANG) == child)
+            return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+    }
+}
+
+int exec_in_container(const struct plan *plan)
+{
+    remove_paths(plan, OP_REMOVE_ON_EXIT);
+    const struct step *join = find_step(plan, OP_JOIN);
+    int detached = find_step(plan, OP_DETACH) != NULL;
+    sigset_t mask;
+    forwarded_signals(&mask); /* already blocked by main: queued until read here */
+    int sfd = signalfd(-1, &mask, SFD_CLOEXEC);
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC); /* the host's: the container may lack one */
+    int error_pipe[2];
+    if (!join || sfd < 0 || null < 0 || pipe2(error_pipe, O_CLOEXEC) < 0) {
+        fprintf(stderr, "minicontainer: prepare exec: %s\n", strerror(join ? errno : EINVAL));
+        return EXIT_ENGINE;
+    }
+    if (join_namespaces(join) < 0) {
+        fprintf(stderr, "minicontainer: %s: %s\n", join->args[0], strerror(errno));
+        return EXIT_ENGINE;
+    }
+    pid_t child = fork();
+    if (child < 0) {
+        fprintf(stderr, "minicontainer: fork: %s\n", strerror(errno));
+        return EXIT_ENGINE;
+    }
+    if (child == 0) {
+        close(error_pipe[0]);
+        if (detached)
+            use_dev_null(null);
+        run_steps(plan, error_pipe[1]);
+    }
+    close(error_pipe[1]);
+    char failure[512];
+    int code = await_exec(plan, child, error_pipe[0], failure, sizeof failure);
+    if (code) {
+        fputs(failure, stderr);
+        return code;
+    }
+    return detached ? 0 : forward_until_exit(child, sfd);
+}

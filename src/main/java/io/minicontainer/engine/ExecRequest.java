@@ -1,0 +1,23 @@
+package io.minicontainer.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything {@code minicontainer exec} was asked for, as parsed from the command line. */
+public record ExecRequest(
+        String container,
+        List<String> env,
+        List<Path> envFiles,
+        Optional<String> workdir,
+        Optional<String> user,
+        boolean interactive,
+        boolean detach,
+        List<String> command) {
+
+    public ExecRequest {
+        env = List.copyOf(env);
+        envFiles = List.copyOf(envFiles);
+        command = List.copyOf(command);
+    }
+}

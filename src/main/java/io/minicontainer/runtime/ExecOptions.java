@@ -1,0 +1,26 @@
+package io.minicontainer.runtime;
+
+import io.minicontainer.oci.Spec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an exec changes about the container's own process, and which process it joins.
+ *
+ * @param pid        the container's pid 1 as the host sees it
+ * @param startTicks its start time (field 22 of /proc/PID/stat): a reused pid is refused
+ * @param args       the command to run, looked up in the environment's PATH
+ * @param env        {@code K=V} entries replacing the container's value in place, or appended
+ * @param cwd        replaces the container's working directory (which must exist: exec creates nothing)
+ * @param user       replaces the container's user; the capabilities stay the container's, as in docker
+ * @param keepStdin  {@code -i}: the caller's stdin, else /dev/null
+ * @param detach     {@code -d}: the CLI returns once the process runs, which keeps going in its own session
+ * @param planFile   the plan's own file, removed by the helper as soon as it has read it
+ */
+public record ExecOptions(long pid, long startTicks, List<String> args, List<String> env, Optional<String> cwd,
+        Optional<Spec.User> user, boolean keepStdin, boolean detach, String planFile) {
+    public ExecOptions {
+        args = List.copyOf(args);
+        env = List.copyOf(env);
+    }
+}
