@@ -40,6 +40,7 @@ enum op {
     OP_EXEC = 24,             /* envc, env..., argv... (argv[0] looked up in the env's PATH) */
     OP_BOUNDING = 25,         /* bounding set mask: every capability outside it is dropped for good */
     OP_USER = 26,             /* uid, gid, additional gids...: setgroups, setresgid, setresuid */
+    OP_MOUNT_SETATTR = 27,    /* target, attributes to set, to clear: mount_setattr on the whole tree */
 };
 
 struct step {

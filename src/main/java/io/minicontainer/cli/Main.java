@@ -95,7 +95,7 @@ public final class Main {
     private static List<Command> commands() {
         List<Command> commands = new ArrayList<>(List.of(new RunCommand(), new PullCommand(),
                 new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(), new LoadCommand(),
-                new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VersionCommand()));
+                new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VolumeCommand(), new VersionCommand()));
         commands.add(new ImageCommand(commands));
         return commands;
     }

@@ -56,11 +56,13 @@ public final class Engine {
             Path dir = rollback.created(createContainerDir(id));
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
             writeEtcFiles(id, hostname, request.network());
-            Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process);
+            UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
+            Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process,
+                    mounts.specMounts());
             Files.writeString(layout.config(id), SpecJson.write(spec));
-            List<String> removeOnExit = request.remove() ? List.of(dir.toString(), nameFile.toString()) : List.of();
-            Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true, removeOnExit,
-                    List.of(dir.toString(), nameFile.toString())));
+            List<String> removed = mounts.withAnonymousVolumes(List.of(dir.toString(), nameFile.toString()));
+            List<String> removeOnExit = request.remove() ? removed : List.of();
+            Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true, removeOnExit, removed));
             if (request.explain()) {
                 explainTo.print(PlanExplainer.explain(plan));
                 explainTo.println("\n# Running it now.");

@@ -1,5 +1,6 @@
 package io.minicontainer.engine;
 
+import io.minicontainer.engine.mount.MountRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +24,14 @@ public record RunRequest(
         boolean remove,
         NetworkMode network,
         boolean explain,
-        List<String> command) {
+        List<String> command,
+        List<MountRequest> mounts) {
 
     public RunRequest {
         env = List.copyOf(env);
         envFiles = List.copyOf(envFiles);
         command = List.copyOf(command);
+        mounts = List.copyOf(mounts);
     }
 
     public enum NetworkMode { NONE, HOST }

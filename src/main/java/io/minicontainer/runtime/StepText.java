@@ -31,6 +31,14 @@ public final class StepText {
         return "mount " + m.fstype() + " on " + target;
     }
 
+    static String describeAttributes(Step.SetMountAttributes a, Plan plan) {
+        String target = plan.inContainer(a.target());
+        if (a.clear() == 0) {
+            return "make " + target + " and the mounts below it " + MountAttributes.describe(a.set());
+        }
+        return "change the attributes of " + target + " and the mounts below it";
+    }
+
     /** The step as a command a person could type (approximately) for --explain. */
     public static String command(Step step, Plan plan) {
         return switch (step) {
@@ -38,6 +46,9 @@ public final class StepText {
             case Step.RemoveOnExit r -> "rm -rf " + r.path() + "          # when the container is gone";
             case Step.RemoveOnFailure r -> "rm -rf " + r.path() + "          # if the container cannot start";
             case Step.Mount m -> mountCommand(m, plan);
+            case Step.SetMountAttributes a -> "mount_setattr(" + shown(a.target(), plan) + ", AT_RECURSIVE, set="
+                    + emptyAsNone(MountAttributes.describe(a.set())) + ", clear="
+                    + emptyAsNone(MountAttributes.describe(a.clear())) + ")";
             case Step.Mkdir m -> "mkdir -p " + shown(m.path(), plan);
             case Step.Touch t -> "touch " + shown(t.path(), plan);
             case Step.Mknod m -> "mknod -m " + octal(m.mode()) + " " + shown(m.path(), plan) + " c "
@@ -58,6 +69,10 @@ public final class StepText {
             case Step.ParentDeathSignal p -> "prctl(PR_SET_PDEATHSIG, " + p.signal() + ")";
             case Step.Exec e -> "exec " + e.argv().stream().map(StepText::shellQuoted).collect(Collectors.joining(" "));
         };
+    }
+
+    private static String emptyAsNone(String names) {
+        return names.isEmpty() ? "none" : names;
     }
 
     /** An argument as a shell would need it typed. */
