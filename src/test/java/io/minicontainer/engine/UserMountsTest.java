@@ -76,7 +76,8 @@ class UserMountsTest {
         MountRequest missing = bind(root.resolve("missing").toString(), false, Recursion.ENABLED, false);
 
         assertThatThrownBy(() -> prepare(true, volume, missing)).isInstanceOf(EngineException.class)
-                .hasMessage("invalid mount config for type \"bind\": bind source path does not exist: " + root.resolve("missing"));
+                .hasMessage("invalid mount config for type \"bind\": bind source path does not exist: "
+                        + root.resolve("missing"));
         assertThat(volumes.list()).isEmpty();
     }
 

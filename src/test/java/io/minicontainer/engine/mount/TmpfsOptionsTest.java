@@ -46,8 +46,10 @@ class TmpfsOptionsTest {
 
     @Test
     void theTargetMustBeAbsoluteAndNotTheRoot() {
-        assertThatThrownBy(() -> TmpfsOptions.parseFlag("tmp")).hasMessage("invalid mount path: 'tmp' mount path must be absolute");
-        assertThatThrownBy(() -> TmpfsOptions.parseFlag("/:size=1m")).hasMessage("invalid specification: destination can't be '/'");
+        assertThatThrownBy(() -> TmpfsOptions.parseFlag("tmp"))
+                .hasMessage("invalid mount path: 'tmp' mount path must be absolute");
+        assertThatThrownBy(() -> TmpfsOptions.parseFlag("/:size=1m"))
+                .hasMessage("invalid specification: destination can't be '/'");
     }
 
     @Test
