@@ -20,10 +20,10 @@ public final class MountFlag {
     private MountFlag() {}
 
     public static MountRequest parse(String value, Path cwd) {
-        Fields fields = new Fields();
+        Fields fields = new Fields(cwd);
         try {
             for (String field : MountCsv.fields(value)) {
-                fields.set(field, cwd);
+                fields.set(field);
             }
             fields.checkCombinations();
         } catch (IllegalArgumentException e) {
@@ -49,10 +49,13 @@ public final class MountFlag {
         private final Map<String, String> driverOptions = new LinkedHashMap<>();
         private String tmpfsSize = "";
         private String tmpfsMode = "";
-        private Path cwd = Path.of("/");
+        private final Path cwd;
 
-        void set(String field, Path workingDirectory) {
-            cwd = workingDirectory;
+        Fields(Path cwd) {
+            this.cwd = cwd;
+        }
+
+        void set(String field) {
             int eq = field.indexOf('=');
             String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
             if (eq < 0) {
