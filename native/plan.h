@@ -45,6 +45,7 @@ enum op {
     OP_BOUNDING = 25,         /* bounding set mask: every capability outside it is dropped for good */
     OP_USER = 26,             /* uid, gid, additional gids...: setgroups, setresgid, setresuid */
     OP_NO_NEW_PRIVS = 27,     /* setuid bits and file capabilities grant nothing from here on */
+    OP_MOUNT_SETATTR = 28,    /* target, attributes to set, to clear: mount_setattr on the whole tree */
 };
 
 struct step {

@@ -58,7 +58,8 @@ public final class AotTraining {
         main.execute(List.of("run", "--help"));
         main.execute(List.of("run", "--no-such-flag"));
         main.execute(List.of("--root", scratch + "/root", "run", "--rm", "--explain", "-i", "-e", "A=1",
-                "-w", "/tmp", "--name", "training", "--rootfs", scratch + "/rootfs", "true"));
+                "-w", "/tmp", "--name", "training", "-v", scratch + "/host:/host:ro", "-v", "training:/volume",
+                "--tmpfs", "/tmp:size=1m", "--rootfs", scratch + "/rootfs", "true"));
         try {
             // the real downcall path, with a file that cannot be executed, so this JVM stays
             Libc.execve(scratch + "/not-a-program", List.of("x"), List.of());

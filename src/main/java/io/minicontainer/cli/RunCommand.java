@@ -3,6 +3,7 @@ package io.minicontainer.cli;
 import io.minicontainer.engine.Engine;
 import io.minicontainer.engine.RunRequest;
 import io.minicontainer.engine.RunRequest.NetworkMode;
+import io.minicontainer.engine.mount.MountRequests;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,9 @@ final class RunCommand implements Command {
             Flag.value("user", 'u', "USER[:GROUP]", "User name or uid (and group) to run as"),
             Flag.value("entrypoint", Flag.NO_SHORTHAND, "CMD", "Overwrite the image's entrypoint (\"\" clears it)"),
             Flag.value("platform", Flag.NO_SHORTHAND, "OS/ARCH", "Platform to pull if the image is missing"),
+            Flag.value("volume", 'v', "SPEC", "Bind mount or volume: [HOST-DIR|NAME:]CONTAINER-DIR[:ro]"),
+            Flag.value("mount", Flag.NO_SHORTHAND, "SPEC", "Mount: type=bind|volume|tmpfs,source=..,target=..[,readonly]"),
+            Flag.value("tmpfs", Flag.NO_SHORTHAND, "DIR[:OPTS]", "Mount a tmpfs (default options rw,noexec,nosuid,nodev)"),
             Flag.bool("interactive", 'i', "Keep stdin open and pass it to the container"),
             Flag.bool("rm", Flag.NO_SHORTHAND, "Remove the container when it exits"),
             Flag.bool("detach", 'd', "Run in the background and print the container's id"),
@@ -47,8 +51,8 @@ final class RunCommand implements Command {
                 args.value("name"), args.value("hostname"), args.all("env"),
                 args.all("env-file").stream().map(Path::of).toList(), args.value("workdir"), args.value("user"),
                 args.value("entrypoint"), args.bool("interactive"), args.bool("rm"), args.bool("detach"), args.all("log-opt"),
-                args.all("label"), network(args),
-                args.bool("explain"), command);
+                args.all("label"), network(args), args.bool("explain"), command,
+                MountRequests.parse(args.all("volume"), args.all("mount"), args.all("tmpfs"), Path.of("").toAbsolutePath()));
         new Engine(context.layout(), context.launcher(), context.env()).run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");
     }

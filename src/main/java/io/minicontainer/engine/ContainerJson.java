@@ -12,7 +12,8 @@ final class ContainerJson {
     private ContainerJson() {}
 
     record Facts(String id, String name, Instant created, RunRequest request, RootFilesystem root,
-            ImageRunConfig.Process process, String hostname, LogLimits log, String logPath) {}
+            ImageRunConfig.Process process, String hostname, LogLimits log, String logPath,
+            List<Map<String, Object>> mounts) {}
 
     static ContainerRecord of(Facts facts) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -25,7 +26,7 @@ final class ContainerJson {
         json.put("LogPath", facts.logPath());
         json.put("Config", config(facts));
         json.put("HostConfig", hostConfig(facts));
-        json.put("Mounts", List.of());
+        json.put("Mounts", facts.mounts());
         return new ContainerRecord(json);
     }
 

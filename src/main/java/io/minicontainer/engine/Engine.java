@@ -68,11 +68,15 @@ public final class Engine {
             Path dir = rollback.created(createContainerDir(id));
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
             writeEtcFiles(id, hostname, request.network());
-            Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process);
+            UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
+            Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process,
+                    mounts.specMounts());
             Files.writeString(layout.config(id), SpecJson.write(spec));
             containers.writeRecord(ContainerJson.of(new ContainerJson.Facts(id, nameFile.getFileName().toString(),
-                    Instant.now(), request, root, process, hostname, logLimits, layout.log(id).toString())));
-            List<String> owned = List.of(dir.toString(), nameFile.toString(), containers.lockFile(id).toString());
+                    Instant.now(), request, root, process, hostname, logLimits, layout.log(id).toString(),
+                    ContainerMounts.inspect(spec, layout))));
+            List<String> owned = mounts.withAnonymousVolumes(List.of(dir.toString(), nameFile.toString(),
+                    containers.lockFile(id).toString()));
             Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true,
                     request.remove() ? owned : List.of(), owned, Optional.of(dir.toString()), logLimits,
                     request.detach() ? Optional.of(id) : Optional.empty()));

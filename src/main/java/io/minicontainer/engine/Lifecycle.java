@@ -1,5 +1,6 @@
 package io.minicontainer.engine;
 
+import io.minicontainer.engine.volume.VolumeStore;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
 import io.minicontainer.runtime.LaunchOptions;
@@ -28,10 +29,12 @@ public final class Lifecycle {
     /** How long a monitor may take to record the end once its container is dead. */
     private static final Duration MONITOR_GRACE = Duration.ofSeconds(30);
 
+    private final ContainerLayout layout;
     private final ContainerStore containers;
     private final Launcher launcher;
 
     public Lifecycle(ContainerLayout layout, Launcher launcher) {
+        this.layout = layout;
         this.containers = layout.containers();
         this.launcher = launcher;
     }
@@ -92,7 +95,10 @@ public final class Lifecycle {
         return containers.load(container.id()).orElse(container);
     }
 
-    /** Removes a stopped container; a running one only with {@code force}, after SIGKILL. */
+    /**
+     * Removes a stopped container; a running one only with {@code force}, after SIGKILL. With
+     * {@code volumes}, its anonymous volumes too (once the container is gone, they are unused).
+     */
     @SuppressWarnings("try") // the lock is held, not used
     public void remove(Container found, boolean force, boolean volumes) {
         try (ContainerStore.Lock lock = containers.lock(found.id())) {
@@ -105,7 +111,9 @@ public final class Lifecycle {
                 kill(container, Signals.SIGKILL);
                 awaitMonitor(container);
             }
+            List<Spec.Mount> mounts = volumes ? spec(container).mounts() : List.of();
             containers.remove(container.id(), container.name());
+            new VolumeStore(layout).removeAnonymous(mounts);
         }
     }
 
@@ -133,13 +141,16 @@ public final class Lifecycle {
         return launcher.spawn(plan, found.dir().resolve("launch.plan"));
     }
 
-    private Plan startPlan(Container container, Optional<String> detach) {
-        Spec spec;
+    private static Spec spec(Container container) {
         try {
-            spec = SpecJson.read(Files.readString(container.config()));
+            return SpecJson.read(Files.readString(container.config()));
         } catch (IOException e) {
             throw new UncheckedIOException("read " + container.config() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Plan startPlan(Container container, Optional<String> detach) {
+        Spec spec = spec(container);
         List<String> owned = List.of(container.dir().toString(), containers.nameFile(container.name()).toString(),
                 containers.lockFile(container.id()).toString());
         return launcher.compile(spec, new LaunchOptions(container.record().openStdin(), true,

@@ -1,5 +1,6 @@
 package io.minicontainer.engine;
 
+import io.minicontainer.engine.mount.MountRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,8 @@ public record RunRequest(
         List<String> labels,
         NetworkMode network,
         boolean explain,
-        List<String> command) {
+        List<String> command,
+        List<MountRequest> mounts) {
 
     public RunRequest {
         env = List.copyOf(env);
@@ -34,6 +36,7 @@ public record RunRequest(
         command = List.copyOf(command);
         logOptions = List.copyOf(logOptions);
         labels = List.copyOf(labels);
+        mounts = List.copyOf(mounts);
     }
 
     public enum NetworkMode { NONE, HOST }

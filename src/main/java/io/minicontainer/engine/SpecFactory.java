@@ -4,8 +4,10 @@ import io.minicontainer.engine.RunRequest.NetworkMode;
 import io.minicontainer.oci.Spec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Turns a run request into the container's OCI spec, with docker's defaults where the user said nothing. */
@@ -17,12 +19,12 @@ final class SpecFactory {
     private SpecFactory() {}
 
     static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, RootFilesystem root,
-            List<Path> lowerDirs, ImageRunConfig.Process process) {
+            List<Path> lowerDirs, ImageRunConfig.Process process, List<Spec.Mount> userMounts) {
         Spec.Process specProcess = new Spec.Process(false,
                 new Spec.User(process.uid(), process.gid(), process.additionalGids()), process.args(),
                 environment(process.env(), hostname), process.cwd(), capabilities(process.uid()), false);
         return new Spec(Spec.VERSION, specProcess, new Spec.Root(layout.rootfs(id).toString(), false), hostname,
-                mounts(lowerDirs, id, layout), new Spec.Linux(namespaces(request.network()),
+                mounts(lowerDirs, id, layout, userMounts), new Spec.Linux(namespaces(request.network()),
                         DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS),
                 Map.of(IMAGE_ANNOTATION, root.imageName(), IMAGE_ID_ANNOTATION, root.imageId()));
     }
@@ -43,16 +45,27 @@ final class SpecFactory {
         return new Spec.Capabilities(caps, granted, granted, List.of(), List.of());
     }
 
-    private static List<Spec.Mount> mounts(List<Path> lowerDirs, String id, ContainerLayout layout) {
+    /**
+     * The overlay, docker's kernel file systems, the /etc files and the user's mounts. As in docker, a
+     * user mount replaces ours at the same place, and parents are mounted before what is mounted in them.
+     */
+    private static List<Spec.Mount> mounts(List<Path> lowerDirs, String id, ContainerLayout layout,
+            List<Spec.Mount> userMounts) {
+        Set<String> taken = userMounts.stream().map(Spec.Mount::destination).collect(Collectors.toSet());
         List<Spec.Mount> mounts = new ArrayList<>();
         String lower = lowerDirs.stream().map(Path::toString).collect(Collectors.joining(":"));
         mounts.add(new Spec.Mount("/", "overlay", "overlay", List.of(
                 "lowerdir=" + lower, "upperdir=" + layout.upper(id), "workdir=" + layout.work(id))));
-        mounts.addAll(DockerDefaults.MOUNTS);
+        DockerDefaults.MOUNTS.stream().filter(m -> !taken.contains(m.destination())).forEach(mounts::add);
+        List<Spec.Mount> files = new ArrayList<>();
         for (String file : ETC_FILES) {
-            mounts.add(new Spec.Mount("/etc/" + file, "bind", layout.etcFile(id, file).toString(),
+            files.add(new Spec.Mount("/etc/" + file, "bind", layout.etcFile(id, file).toString(),
                     List.of("rbind", "rprivate")));
         }
+        files.removeIf(m -> taken.contains(m.destination()));
+        files.addAll(userMounts);
+        files.sort(Comparator.comparingLong(m -> m.destination().chars().filter(c -> c == '/').count()));
+        mounts.addAll(files);
         return mounts;
     }
 

@@ -61,7 +61,7 @@ public record MountOptions(long flags, long propagation, String data) {
                 flags &= ~CLEARS.get(option);
             } else if (PROPAGATION.containsKey(option)) {
                 propagation |= PROPAGATION.get(option);
-            } else {
+            } else if (!MountAttributes.isRecursiveOption(option)) { // rro and the like: mount_setattr's, not mount's
                 data.add(option);
             }
         }

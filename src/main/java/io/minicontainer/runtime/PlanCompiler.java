@@ -120,6 +120,10 @@ public final class PlanCompiler {
             if (parsed.propagation() != 0) {
                 steps.add(new Step.Mount("", target, "", parsed.propagation(), ""));
             }
+            MountAttributes recursive = MountAttributes.recursive(mount.options());
+            if (!recursive.isEmpty()) {
+                steps.add(new Step.SetMountAttributes(target, recursive.set(), recursive.clear()));
+            }
         }
     }
 

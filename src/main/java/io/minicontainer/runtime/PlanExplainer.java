@@ -69,6 +69,7 @@ public final class PlanExplainer {
             case Step.Mount m when m.fstype().equals("tmpfs") && (m.flags() & MountOptions.MS_RDONLY) != 0 ->
                     "masked: an empty read-only directory";
             case Step.Mount m -> MOUNT_REASONS.getOrDefault(plan.inContainer(m.target()), "");
+            case Step.SetMountAttributes a -> "recursively: a remount changes only the top mount";
             case Step.PivotRoot p -> "the old root is detached: the host's files are out of reach";
             case Step.LinkUp l -> "a new network namespace starts with lo down";
             case Step.OpenStdin o -> "no -i: stdin is empty";

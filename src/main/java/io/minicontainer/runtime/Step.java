@@ -211,6 +211,16 @@ public sealed interface Step {
         public List<String> args() { return List.of(); }
     }
 
+    /**
+     * mount_setattr(2) with AT_RECURSIVE on the mount at target and every mount below it: how a
+     * read-only bind becomes read-only all the way down (the OCI spec's {@code rro}).
+     */
+    record SetMountAttributes(String target, long set, long clear) implements Step {
+        public String describe(Plan plan) { return StepText.describeAttributes(this, plan); }
+        public int op() { return 28; }
+        public List<String> args() { return List.of(target, hex(set), hex(clear)); }
+    }
+
     /** The signal the kernel sends the container when its parent (the monitor) dies. */
     record ParentDeathSignal(int signal) implements Step {
         public String describe(Plan plan) { return "set parent death signal"; }

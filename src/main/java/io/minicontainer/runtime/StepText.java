@@ -32,6 +32,14 @@ public final class StepText {
         return "mount " + m.fstype() + " on " + target;
     }
 
+    static String describeAttributes(Step.SetMountAttributes a, Plan plan) {
+        String target = plan.inContainer(a.target());
+        if (a.clear() == 0) {
+            return "make " + target + " and the mounts below it " + MountAttributes.describe(a.set());
+        }
+        return "change the attributes of " + target + " and the mounts below it";
+    }
+
     /** The step as a command a person could type (approximately) for --explain. */
     public static String command(Step step, Plan plan) {
         return switch (step) {
@@ -44,6 +52,9 @@ public final class StepText {
             case Step.Detach d -> "echo " + d.text() + "          # once it runs; the CLI returns";
             case Step.Join j -> "setns(pidfd_open(" + j.pid() + "), " + flagNames(j.namespaces()) + ")";
             case Step.Mount m -> mountCommand(m, plan);
+            case Step.SetMountAttributes a -> "mount_setattr(" + shown(a.target(), plan) + ", AT_RECURSIVE, set="
+                    + emptyAsNone(MountAttributes.describe(a.set())) + ", clear="
+                    + emptyAsNone(MountAttributes.describe(a.clear())) + ")";
             case Step.Mkdir m -> "mkdir -p " + shown(m.path(), plan);
             case Step.Touch t -> "touch " + shown(t.path(), plan);
             case Step.Mknod m -> "mknod -m " + octal(m.mode()) + " " + shown(m.path(), plan) + " c "
@@ -65,6 +76,10 @@ public final class StepText {
             case Step.NoNewPrivileges n -> "prctl(PR_SET_NO_NEW_PRIVS, 1)";
             case Step.Exec e -> "exec " + e.argv().stream().map(StepText::shellQuoted).collect(Collectors.joining(" "));
         };
+    }
+
+    private static String emptyAsNone(String names) {
+        return names.isEmpty() ? "none" : names;
     }
 
     /** An argument as a shell would need it typed. */
