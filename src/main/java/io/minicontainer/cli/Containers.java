@@ -10,7 +10,10 @@ import java.util.function.BiConsumer;
 final class Containers {
     private Containers() {}
 
-    /** Runs {@code action} on each (with the name as given, which docker echoes); 0 if all succeeded, else 1 after one line per failure. */
+    /**
+     * Runs {@code action} on each (with the name as given, which docker echoes); 0 if all
+     * succeeded, else 1 after one line per failure.
+     */
     static int forEach(String command, List<String> refs, Context context, BiConsumer<String, Container> action) {
         if (refs.isEmpty()) {
             throw new CliException("\"" + command + "\" requires at least 1 argument");

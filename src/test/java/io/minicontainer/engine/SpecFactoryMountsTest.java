@@ -20,7 +20,7 @@ class SpecFactoryMountsTest {
         ContainerLayout layout = layout();
         RunRequest request = new RunRequest(Optional.of(root), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), false, false,
-                NetworkMode.NONE, false, List.of("sh"), List.of());
+                false, List.of(), List.of(), NetworkMode.NONE, false, List.of("sh"), List.of());
         return SpecFactory.forRun(request, "c1", layout, "c1", RootFilesystem.directory(root), List.of(root),
                 new ImageRunConfig.Process(List.of("sh"), List.of(), "/", 0, 0, List.of()), userMounts);
     }

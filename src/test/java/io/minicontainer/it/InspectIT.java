@@ -68,7 +68,7 @@ class InspectIT extends ContainerTest {
 
     @Test
     void logsSeparateTheStreamsAndHonourTailSinceAndTimestamps() {
-        run("--name", "talker", "sh", "-c", "echo out1; echo err1 >&2; echo out2; printf partial");
+        run("--name", "talker", "sh", "-c", "echo out1; echo err1 >&2; sleep 0.2; echo out2; printf partial");
         Cli.Result logs = cli.run("logs", "talker");
         // Cli collects stdout line by line: the last, unterminated "partial" reads as a line
         assertThat(logs).isEqualTo(new Cli.Result(0, "out1\nout2\npartial\n", "err1\n"));

@@ -122,7 +122,7 @@ class IsolationIT extends ContainerTest {
                 "sh", "-c", "echo kept > /data.txt");
         assertThat(result.exitCode()).isZero();
         try (Stream<Path> containers = Files.list(root.resolve("containers"))) {
-            Path dir = containers.findFirst().orElseThrow();
+            Path dir = containers.filter(d -> !d.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
             assertThat(dir.resolve("upper/data.txt")).hasContent("kept");
             assertThat(dir.resolve("config.json")).content().contains("\"ociVersion\"");
         }

@@ -49,7 +49,8 @@ class LifecycleIT extends ContainerTest {
 
     @Test
     void killSendsTheGivenSignal() {
-        detached(List.of("--name", "usr"), "sh", "-c", "trap 'echo got usr1; exit 5' USR1; echo ready; while true; do sleep 0.1; done");
+        detached(List.of("--name", "usr"), "sh", "-c",
+                "trap 'echo got usr1; exit 5' USR1; echo ready; while true; do sleep 0.1; done");
         awaitLog("usr", "ready");
         assertThat(cli.run("kill", "-s", "SIGUSR1", "usr").exitCode()).isZero();
         assertThat(cli.run("wait", "usr").stdout()).isEqualTo("5\n");
@@ -175,7 +176,8 @@ class LifecycleIT extends ContainerTest {
         assertThat(bad).isEqualTo(new Cli.Result(125, "",
                 "minicontainer: invalid max-size 'lots': expected a size such as 10m\n"));
         Cli.Result unknown = cli.run("run", "--log-opt", "compress=true", "--rootfs", rootfs.toString(), "true");
-        assertThat(unknown.stderr()).isEqualTo("minicontainer: unknown log opt 'compress' (max-size and max-file are supported)\n");
+        assertThat(unknown.stderr())
+                .isEqualTo("minicontainer: unknown log opt 'compress' (max-size and max-file are supported)\n");
         assertThat(Leftovers.records(root)).isEmpty();
     }
 

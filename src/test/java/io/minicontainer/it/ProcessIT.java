@@ -46,7 +46,8 @@ class ProcessIT extends ContainerTest {
     /** The only container's pid 1, as its monitor recorded it. */
     private long containerPid() throws java.io.IOException {
         try (var dirs = java.nio.file.Files.list(root.resolve("containers"))) {
-            java.nio.file.Path dir = dirs.filter(d -> d.getFileName().toString().matches("[0-9a-f]{64}")).findFirst().orElseThrow();
+            java.nio.file.Path dir = dirs.filter(d -> d.getFileName().toString().matches("[0-9a-f]{64}"))
+                    .findFirst().orElseThrow();
             return java.nio.file.Files.readAllLines(dir.resolve("status")).stream().filter(l -> l.startsWith("pid="))
                     .mapToLong(l -> Long.parseLong(l.substring(4))).findFirst().orElseThrow();
         }

@@ -87,12 +87,21 @@ class VolumeCommandsIT extends ContainerTest {
     }
 
     @Test
+    void rmWithVolumesTakesTheContainersAnonymousVolumesButNotNamedOnes() throws IOException {
+        assertThat(cli.run("run", "--name", "owner", "--rootfs", rootfs.toString(), "-v", "/anon", "-v", "kept:/named",
+                "true").exitCode()).isZero();
+        assertThat(volumes()).hasSize(2);
+        assertThat(cli.run("rm", "-v", "owner").exitCode()).isZero();
+        assertThat(volumes()).containsExactly("kept");
+    }
+
+    @Test
     void pruneAsksThenTakesUnusedAnonymousVolumesAndWithAllTheRest() throws IOException {
         cli.run("volume", "create", "named");
         assertThat(cli.run("run", "--rootfs", rootfs.toString(), "-v", "/anon", "sh", "-c", "echo x > /anon/f").exitCode())
                 .isZero();
         String anonymous = volumes().stream().filter(n -> n.length() == 64).findFirst().orElseThrow();
-        removeContainers(); // what rm does, which is not this test's subject
+        removeContainers();
 
         Cli.Result declined = cli.runWithInput("n\n", "volume", "prune");
         assertThat(declined.stdout()).isEqualTo(PROMPT + "\n"); // Cli ends every line it collects
@@ -119,19 +128,11 @@ class VolumeCommandsIT extends ContainerTest {
     }
 
     private List<String> containerIds() throws IOException {
-        return entries(root.resolve("containers"));
+        return entries(root.resolve("containers")).stream().filter(name -> !name.startsWith(".")).toList();
     }
 
-    private void removeContainers() throws IOException {
-        for (String dir : List.of("containers", "names")) {
-            for (String entry : entries(root.resolve(dir))) {
-                try (Stream<Path> walk = Files.walk(root.resolve(dir).resolve(entry))) {
-                    for (Path path : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
-        }
+    private void removeContainers() {
+        assertThat(cli.run("container", "prune", "-f").exitCode()).isZero();
     }
 
     private static List<String> entries(Path dir) throws IOException {

@@ -62,7 +62,7 @@ class RecursiveAttributesTest {
                 .isEqualTo("change the attributes of /data and the mounts below it");
         assertThat(StepText.command(readOnly, plan)).isEqualTo("mount_setattr($ROOTFS/data, AT_RECURSIVE, set=ro, clear=none)");
         assertThat(readOnly.args()).containsExactly(inRootfs("/data"), "0x1", "0x0");
-        assertThat(readOnly.op()).isEqualTo(27);
+        assertThat(readOnly.op()).isEqualTo(28);
     }
 
     @Test
