@@ -11,7 +11,7 @@ MVN := mvn -q -B -Dgit.commit=$(COMMIT)
 MVN_VERBOSE := mvn -B -Dstyle.color=never -Dgit.commit=$(COMMIT)
 TARGET := $(CURDIR)/target
 
-.PHONY: build test check clean demo bench
+.PHONY: build test check clean demo bench bench-lifecycle
 
 build:
 	$(MVN) package -Dmaven.test.skip=true
@@ -35,6 +35,9 @@ demo: build
 
 bench: build
 	bench/run
+
+bench-lifecycle: build
+	bench/lifecycle
 
 clean:
 	rm -rf target minicontainer
