@@ -60,6 +60,13 @@ public final class AotTraining {
         main.execute(List.of("--root", scratch + "/root", "run", "--rm", "--explain", "-i", "-e", "A=1",
                 "-w", "/tmp", "--name", "training", "-v", scratch + "/host:/host:ro", "-v", "training:/volume",
                 "--tmpfs", "/tmp:size=1m", "--rootfs", scratch + "/rootfs", "true"));
+        for (List<String> command : List.of(List.of("ps", "-a"), List.of("ps", "--format", "json"),
+                List.of("inspect", "-f", "{{.State.Status}}", "training"), List.of("logs", "training"),
+                List.of("stop", "training"), List.of("rm", "-f", "training"))) {
+            List<String> rooted = new java.util.ArrayList<>(List.of("--root", scratch + "/root"));
+            rooted.addAll(command);
+            main.execute(rooted);
+        }
         try {
             // the real downcall path, with a file that cannot be executed, so this JVM stays
             Libc.execve(scratch + "/not-a-program", List.of("x"), List.of());

@@ -9,7 +9,7 @@ import java.util.Optional;
  * against the processes that really exist. A monitor that vanished without writing its exit (killed,
  * or a reboot) took the container with it (PR_SET_PDEATHSIG=SIGKILL): that reads as exited, 137.
  */
-public record Container(Path dir, ContainerRecord record, Optional<RuntimeStatus> runtime) {
+public record Container(Path dir, ContainerRecord record, Optional<RuntimeStatus> runtime, Status status) {
     /** What a container killed together with its monitor exits with: 128 + SIGKILL. */
     public static final int LOST_EXIT_CODE = 137;
 
@@ -30,11 +30,11 @@ public record Container(Path dir, ContainerRecord record, Optional<RuntimeStatus
         return record.name();
     }
 
-    public Status status() {
-        if (runtime.isEmpty()) {
-            return Status.CREATED;
-        }
-        return runtime.get().exited() || !runtime.get().monitor().alive() ? Status.EXITED : Status.RUNNING;
+    /** With its status as of now: the monitor's identity is checked against /proc once, here. */
+    public static Container of(Path dir, ContainerRecord record, Optional<RuntimeStatus> runtime) {
+        Status status = runtime.isEmpty() ? Status.CREATED
+                : runtime.get().exited() || !runtime.get().monitor().alive() ? Status.EXITED : Status.RUNNING;
+        return new Container(dir, record, runtime, status);
     }
 
     public boolean running() {

@@ -15,7 +15,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,7 +45,10 @@ public final class ContainerStore {
         for (String id : ids()) {
             load(id).ifPresent(containers::add);
         }
-        containers.sort(Comparator.comparing((Container c) -> c.record().created()).reversed());
+        // each key parsed once: a comparator that parsed dates would do it n log n times
+        Map<Container, Instant> created = new IdentityHashMap<>();
+        containers.forEach(c -> created.put(c, c.record().created()));
+        containers.sort(Comparator.comparing((Container c) -> created.get(c)).reversed());
         return containers;
     }
 
@@ -102,14 +107,14 @@ public final class ContainerStore {
         } catch (IOException e) {
             throw new UncheckedIOException("read container " + id + ": " + e.getMessage(), e);
         }
-        Container container = new Container(dir, record, RuntimeStatus.read(dir));
+        Container container = Container.of(dir, record, RuntimeStatus.read(dir));
         return Optional.of(container.lost() ? recordLoss(container) : container);
     }
 
     private Container recordLoss(Container container) {
         Optional<RuntimeStatus> now = RuntimeStatus.read(container.dir());
         if (now.isEmpty() || !now.equals(container.runtime())) {
-            return new Container(container.dir(), container.record(), now); // a new monitor just started
+            return Container.of(container.dir(), container.record(), now); // a new monitor just started
         }
         RuntimeStatus was = now.get();
         String text = "state=exited\nexit_code=" + Container.LOST_EXIT_CODE + "\noom_killed=0\nstarted_at="
@@ -119,7 +124,7 @@ public final class ContainerStore {
         } catch (IOException e) {
             return container; // read-only view: still reported as exited
         }
-        return new Container(container.dir(), container.record(), RuntimeStatus.read(container.dir()));
+        return Container.of(container.dir(), container.record(), RuntimeStatus.read(container.dir()));
     }
 
     public Path dir(String id) {

@@ -44,11 +44,20 @@ public record ProcessIdentity(long pid, long startTicks, String bootId) {
         return fields[0].equals("Z") || fields[0].equals("X") ? -1 : Long.parseLong(fields[19]);
     }
 
+    /** Read once: it changes only with a reboot, and ps checks it for every container. */
     public static String currentBootId() {
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
-        } catch (IOException e) {
-            return "";
+        return BootId.VALUE;
+    }
+
+    private static final class BootId {
+        static final String VALUE = read();
+
+        private static String read() {
+            try {
+                return Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+            } catch (IOException e) {
+                return "";
+            }
         }
     }
 }
