@@ -120,6 +120,7 @@ static int run(const struct plan *plan)
     int status;
     if (middle < 0 || waitpid(middle, &status, 0) != middle || status != 0) {
         fprintf(stderr, "minicontainer: start the monitor: %s\n", strerror(middle < 0 ? errno : EAGAIN));
+        cgroup_remove(plan);
         remove_paths(plan, OP_REMOVE_ON_FAILURE);
         return EXIT_ENGINE;
     }

@@ -50,6 +50,15 @@ _Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int
 /* The attached CLI's life: returns its exit code. */
 int client_main(const struct plan *plan, int ctl, int out, int err);
 
+/* Writes pid into every OP_CGROUP's cgroup.procs; -1 with the line to print in failure. */
+int cgroup_enter(const struct plan *plan, pid_t pid, char *failure, size_t len);
+
+/* Whether the OP_OOM_EVENTS file counts an OOM kill. */
+int cgroup_oom_killed(const struct plan *plan);
+
+/* Removes the directories of the OP_CGROUP steps, waiting briefly while they empty. */
+void cgroup_remove(const struct plan *plan);
+
 /* "2026-11-29T11:22:33.123456789Z" into buf (at least 32 bytes). */
 void format_now(char *buf, size_t len);
 

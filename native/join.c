@@ -85,6 +85,11 @@ int exec_in_container(const struct plan *plan)
         fprintf(stderr, "minicontainer: prepare exec: %s\n", strerror(join ? errno : EINVAL));
         return EXIT_ENGINE;
     }
+    char failure[512];
+    if (cgroup_enter(plan, getpid(), failure, sizeof failure) < 0) { /* host paths: before setns */
+        fputs(failure, stderr);
+        return EXIT_ENGINE;
+    }
     if (join_namespaces(join) < 0) {
         fprintf(stderr, "minicontainer: %s: %s\n", join->args[0], strerror(errno));
         return EXIT_ENGINE;
@@ -101,7 +106,6 @@ int exec_in_container(const struct plan *plan)
         run_steps(plan, error_pipe[1]);
     }
     close(error_pipe[1]);
-    char failure[512];
     int code = await_exec(plan, child, error_pipe[0], failure, sizeof failure);
     if (code) {
         fputs(failure, stderr);

@@ -73,12 +73,12 @@ static void record_running(struct monitor *m)
     write_status(m, text);
 }
 
-static void record_exit(struct monitor *m, int code)
+static void record_exit(struct monitor *m, int code, int oom_killed)
 {
     char finished[40], text[256];
     format_now(finished, sizeof finished);
-    snprintf(text, sizeof text, "state=exited\nexit_code=%d\noom_killed=0\nstarted_at=%s\nfinished_at=%s\n",
-             code, m->started_at, finished);
+    snprintf(text, sizeof text, "state=exited\nexit_code=%d\noom_killed=%d\nstarted_at=%s\nfinished_at=%s\n",
+             code, oom_killed, m->started_at, finished);
     write_status(m, text);
 }
 
@@ -204,6 +204,7 @@ _Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int
     detach_stdio();
     if (chdir("/") < 0 || sfd < 0 || pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) {
         tell_cli(&m, MSG_FAILED, EXIT_ENGINE, "minicontainer: start the monitor: out of resources\n");
+        cgroup_remove(plan);
         remove_paths(plan, OP_REMOVE_ON_FAILURE);
         _exit(EXIT_ENGINE);
     }
@@ -215,6 +216,7 @@ _Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int
     if (stdin_fd >= 0)
         close(stdin_fd);
     if (code) {
+        cgroup_remove(plan);
         remove_paths(plan, OP_REMOVE_ON_FAILURE);
         remove_paths(plan, OP_REMOVE_ON_EXIT);
         tell_cli(&m, MSG_FAILED, code, failure);
@@ -225,7 +227,9 @@ _Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int
     m.output[0] = out[0];
     m.output[1] = err[0];
     code = supervise(&m, sfd);
-    record_exit(&m, code);
+    int oom_killed = cgroup_oom_killed(plan);
+    cgroup_remove(plan);
+    record_exit(&m, code, oom_killed);
     remove_paths(plan, OP_REMOVE_ON_EXIT);
     tell_cli(&m, MSG_EXITED, code, NULL);
     _exit(0);

@@ -26,6 +26,8 @@ enum op {
     OP_LOG = 5,               /* max size in bytes (0: unlimited), max files: log rotation */
     OP_DETACH = 6,            /* text: printed once the container runs; the CLI then returns */
     OP_JOIN = 7,              /* pid, start ticks, setns flags: exec joins that running container */
+    OP_CGROUP = 8,            /* cgroup.procs file: the process enters before it runs; its directory goes at exit */
+    OP_OOM_EVENTS = 9,        /* file with an "oom_kill N" line, read when the container is gone */
     /* child (container) side, executed in order after the parent's go */
     OP_MOUNT = 10,            /* source, target, fstype, flags, data ("" = NULL) */
     OP_MKDIR = 11,            /* path, mode: like mkdir -p */
@@ -46,6 +48,7 @@ enum op {
     OP_USER = 26,             /* uid, gid, additional gids...: setgroups, setresgid, setresuid */
     OP_NO_NEW_PRIVS = 27,     /* setuid bits and file capabilities grant nothing from here on */
     OP_MOUNT_SETATTR = 28,    /* target, attributes to set, to clear: mount_setattr on the whole tree */
+    OP_UNSHARE = 29,          /* flags: namespaces entered once in the cgroup (so its own cgroup is the root) */
 };
 
 struct step {

@@ -107,6 +107,13 @@ int start_container(const struct plan *plan, const int stdio[3], pid_t *child, c
     }
     close(sync_pipe[0]);
     close(error_pipe[1]);
+    if (cgroup_enter(plan, *child, text, len) < 0) {
+        kill(*child, SIGKILL); /* it has run nothing of its own yet */
+        close(sync_pipe[1]);
+        close(error_pipe[0]);
+        waitpid(*child, NULL, 0);
+        return EXIT_ENGINE;
+    }
     if (write(sync_pipe[1], "g", 1) != 1) /* host-side setup is done: let the container start */
         kill(*child, SIGKILL);
     close(sync_pipe[1]);

@@ -7,6 +7,7 @@
 #include "inroot.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <grp.h>
 #include <limits.h>
 #include <stdint.h>
@@ -266,6 +267,12 @@ static int do_caps(const struct step *s)
     return 0;
 }
 
+static int do_unshare(const struct step *s)
+{
+    FAIL_IF(unshare((int)step_num(s, 1)) < 0);
+    return 0;
+}
+
 static int do_pdeathsig(const struct step *s)
 {
     FAIL_IF(prctl(PR_SET_PDEATHSIG, step_num(s, 1), 0, 0, 0) < 0);
@@ -288,7 +295,7 @@ static const step_fn STEP_TABLE[] = {
     [OP_UMASK] = do_umask,         [OP_OPEN_STDIN] = do_open_stdin, [OP_CHDIR] = do_chdir,
     [OP_CAPS] = do_caps,           [OP_PDEATHSIG] = do_pdeathsig,   [OP_BOUNDING] = do_bounding,
     [OP_USER] = do_user,           [OP_NO_NEW_PRIVS] = do_no_new_privs,
-    [OP_MOUNT_SETATTR] = do_mount_setattr,
+    [OP_MOUNT_SETATTR] = do_mount_setattr, [OP_UNSHARE] = do_unshare,
 };
 
 int step_run(const struct step *s)

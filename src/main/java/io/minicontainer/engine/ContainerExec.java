@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -28,8 +29,12 @@ final class ContainerExec {
     private final ContainerStore containers;
     private final Launcher launcher;
     private final Map<String, String> callerEnv;
+    private final Function<Container, List<String>> cgroupProcs;
 
-    ContainerExec(ContainerStore containers, Launcher launcher, Map<String, String> callerEnv) {
+    /** @param cgroupProcs the cgroup.procs files of a container's cgroup, which the new process enters first */
+    ContainerExec(ContainerStore containers, Launcher launcher, Map<String, String> callerEnv,
+            Function<Container, List<String>> cgroupProcs) {
+        this.cgroupProcs = cgroupProcs;
         this.containers = containers;
         this.launcher = launcher;
         this.callerEnv = callerEnv;
@@ -57,7 +62,7 @@ final class ContainerExec {
                 + ".plan");
         Plan plan = launcher.compileExec(spec, new ExecOptions(process.pid(), process.startTicks(), request.command(), env,
                 request.workdir(), user.map(u -> new Spec.User(u.uid(), u.gid(), u.additionalGids())),
-                request.interactive(), request.detach(), planFile.toString()));
+                request.interactive(), request.detach(), planFile.toString(), cgroupProcs.apply(container)));
         try {
             launcher.execIn(plan, planFile);
         } catch (RuntimeException e) {

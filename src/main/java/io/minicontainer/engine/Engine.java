@@ -79,7 +79,7 @@ public final class Engine {
                     containers.lockFile(id).toString()));
             Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true,
                     request.remove() ? owned : List.of(), owned, Optional.of(dir.toString()), logLimits,
-                    request.detach() ? Optional.of(id) : Optional.empty()));
+                    request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.NONE));
             if (request.explain()) {
                 explainTo.print(PlanExplainer.explain(plan));
                 explainTo.println("\n# Running it now.");
@@ -101,7 +101,7 @@ public final class Engine {
      * helper, whose exit code is the process's (or 0 at once for {@code -d}), and never returns.
      */
     public void exec(ExecRequest request) {
-        new ContainerExec(containers, launcher, callerEnv).exec(request);
+        new ContainerExec(containers, launcher, callerEnv, container -> List.of()).exec(request);
     }
 
     private void validate(RunRequest request) {

@@ -155,7 +155,7 @@ public final class Lifecycle {
                 containers.lockFile(container.id()).toString());
         return launcher.compile(spec, new LaunchOptions(container.record().openStdin(), true,
                 container.record().autoRemove() ? owned : List.of(), List.of(), Optional.of(container.dir().toString()),
-                ContainerJson.logLimits(container.record()), detach));
+                ContainerJson.logLimits(container.record()), detach, LaunchOptions.CgroupPaths.NONE));
     }
 
     /**

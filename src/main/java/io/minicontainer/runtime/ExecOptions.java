@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param keepStdin  {@code -i}: the caller's stdin, else /dev/null
  * @param detach     {@code -d}: the CLI returns once the process runs, which keeps going in its own session
  * @param planFile   the plan's own file, removed by the helper as soon as it has read it
+ * @param cgroupProcs the container's cgroup.procs files: the helper enters them before joining, so the
+ *                    new process is born in the container's cgroup
  */
 public record ExecOptions(long pid, long startTicks, List<String> args, List<String> env, Optional<String> cwd,
-        Optional<Spec.User> user, boolean keepStdin, boolean detach, String planFile) {
+        Optional<Spec.User> user, boolean keepStdin, boolean detach, String planFile, List<String> cgroupProcs) {
     public ExecOptions {
+        cgroupProcs = List.copyOf(cgroupProcs);
         args = List.copyOf(args);
         env = List.copyOf(env);
     }

@@ -23,6 +23,7 @@ final class ExecPlanCompiler {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.Join(options.pid(), options.startTicks(), List.copyOf(PlanCompiler.namespaces(spec))));
         steps.add(new Step.RemoveOnExit(options.planFile()));
+        options.cgroupProcs().forEach(file -> steps.add(new Step.CgroupProcs(file)));
         if (options.detach()) {
             steps.add(new Step.Detach(""));
         }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What the caller decides beyond the OCI spec: whether the container reads the caller's stdin,
  * whether it dies with its monitor, what to remove afterwards, where the monitor keeps status and
- * log, and whether the CLI detaches (printing {@code detach}) once the container runs.
+ * log, whether the CLI detaches (printing {@code detach}) once the container runs, and its cgroup.
  */
 public record LaunchOptions(
         boolean keepStdin,
@@ -15,7 +15,8 @@ public record LaunchOptions(
         List<String> removeOnFailure,
         Optional<String> stateDir,
         LogLimits log,
-        Optional<String> detach) {
+        Optional<String> detach,
+        CgroupPaths cgroup) {
 
     public LaunchOptions {
         removeOnExit = List.copyOf(removeOnExit);
@@ -25,7 +26,19 @@ public record LaunchOptions(
     /** Without state: a plan that only runs (tests, the OCI runtime's callers keep their own). */
     public LaunchOptions(boolean keepStdin, boolean dieWithParent, List<String> removeOnExit, List<String> removeOnFailure) {
         this(keepStdin, dieWithParent, removeOnExit, removeOnFailure, Optional.empty(), LogLimits.UNLIMITED,
-                Optional.empty());
+                Optional.empty(), CgroupPaths.NONE);
+    }
+
+    /**
+     * The container's cgroup, made by the caller: the cgroup.procs files its pid goes into before it
+     * runs (one per v1 hierarchy), and the file that counts OOM kills.
+     */
+    public record CgroupPaths(List<String> procsFiles, Optional<String> oomEvents) {
+        public static final CgroupPaths NONE = new CgroupPaths(List.of(), Optional.empty());
+
+        public CgroupPaths {
+            procsFiles = List.copyOf(procsFiles);
+        }
     }
 
     /** docker's --log-opt max-size and max-file; 0 bytes is no limit. */

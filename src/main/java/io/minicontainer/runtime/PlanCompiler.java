@@ -73,7 +73,9 @@ public final class PlanCompiler {
     }
 
     private void monitorSide() {
-        steps.add(new Step.Clone(List.copyOf(namespaces)));
+        steps.add(new Step.Clone(namespaces.stream().filter(ns -> !unsharedLater(ns)).toList()));
+        options.cgroup().procsFiles().forEach(file -> steps.add(new Step.CgroupProcs(file)));
+        options.cgroup().oomEvents().ifPresent(file -> steps.add(new Step.OomEvents(file)));
         options.removeOnExit().forEach(path -> steps.add(new Step.RemoveOnExit(path)));
         options.removeOnFailure().forEach(path -> steps.add(new Step.RemoveOnFailure(path)));
         options.stateDir().ifPresent(dir -> steps.add(new Step.StateDir(dir)));
@@ -83,7 +85,15 @@ public final class PlanCompiler {
         options.detach().ifPresent(text -> steps.add(new Step.Detach(text)));
     }
 
+    /** A cgroup namespace made at clone would have the monitor's cgroup as its root: the container's is wanted. */
+    private boolean unsharedLater(Namespace namespace) {
+        return namespace == Namespace.CGROUP && !options.cgroup().procsFiles().isEmpty();
+    }
+
     private void detachFromCaller() {
+        if (namespaces.stream().anyMatch(this::unsharedLater)) {
+            steps.add(new Step.Unshare(List.of(Namespace.CGROUP)));
+        }
         steps.add(new Step.SetSid());
         if (options.dieWithParent()) {
             steps.add(new Step.ParentDeathSignal(SIGKILL));

@@ -91,6 +91,33 @@ public sealed interface Step {
         public List<String> args() { return List.of(Long.toString(pid), Long.toString(startTicks), hex(flags())); }
     }
 
+    /** The process enters the cgroup (its pid into this cgroup.procs) before it runs; the directory goes at exit. */
+    record CgroupProcs(String procsFile) implements Step {
+        public String describe(Plan plan) { return "join cgroup " + procsFile.substring(0, procsFile.lastIndexOf('/')); }
+        public int op() { return 8; }
+        public List<String> args() { return List.of(procsFile); }
+    }
+
+    /** Read once the container is gone: its {@code oom_kill} count says whether the kernel OOM-killed it. */
+    record OomEvents(String file) implements Step {
+        public String describe(Plan plan) { return "read OOM kills from " + file; }
+        public int op() { return 9; }
+        public List<String> args() { return List.of(file); }
+    }
+
+    /** unshare(2) in the container: the cgroup namespace once it is in its cgroup, so that is its root. */
+    record Unshare(List<Namespace> namespaces) implements Step {
+        public Unshare {
+            namespaces = List.copyOf(namespaces);
+        }
+
+        public String describe(Plan plan) { return "unshare the cgroup namespace"; }
+        public int op() { return 29; }
+        public List<String> args() {
+            return List.of(hex(namespaces.stream().mapToLong(Namespace::cloneFlag).reduce(0, (a, b) -> a | b)));
+        }
+    }
+
     /** mount(2); empty strings stand for NULL. */
     record Mount(String source, String target, String fstype, long flags, String data) implements Step {
         public String describe(Plan plan) { return StepText.describeMount(this, plan); }

@@ -51,6 +51,9 @@ public final class StepText {
             case Step.LogRotation r -> "# the log rotates every " + r.maxSize() + " bytes, " + r.maxFiles() + " files kept";
             case Step.Detach d -> "echo " + d.text() + "          # once it runs; the CLI returns";
             case Step.Join j -> "setns(pidfd_open(" + j.pid() + "), " + flagNames(j.namespaces()) + ")";
+            case Step.CgroupProcs c -> "echo $CONTAINER_PID > " + c.procsFile();
+            case Step.OomEvents o -> "grep oom_kill " + o.file() + "          # when the container is gone";
+            case Step.Unshare u -> "unshare --cgroup";
             case Step.Mount m -> mountCommand(m, plan);
             case Step.SetMountAttributes a -> "mount_setattr(" + shown(a.target(), plan) + ", AT_RECURSIVE, set="
                     + emptyAsNone(MountAttributes.describe(a.set())) + ", clear="

@@ -20,7 +20,8 @@ class LogOptionsTest {
 
     @Test
     void badOptionsAreOneLineErrors() {
-        assertThatThrownBy(() -> LogOptions.parse(List.of("max-size"))).hasMessage("invalid log opt 'max-size': expected key=value");
+        assertThatThrownBy(() -> LogOptions.parse(List.of("max-size")))
+                .hasMessage("invalid log opt 'max-size': expected key=value");
         assertThatThrownBy(() -> LogOptions.parse(List.of("max-size=big")))
                 .hasMessage("invalid max-size 'big': expected a size such as 10m");
         assertThatThrownBy(() -> LogOptions.parse(List.of("max-size=1m", "max-file=0")))

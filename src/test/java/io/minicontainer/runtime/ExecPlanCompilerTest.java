@@ -16,7 +16,8 @@ class ExecPlanCompilerTest {
     private static final List<String> COMMAND = List.of("ps", "-ef");
 
     private static ExecOptions options() {
-        return new ExecOptions(4242, 99, COMMAND, List.of(), Optional.empty(), Optional.empty(), false, false, PLAN_FILE);
+        return new ExecOptions(4242, 99, COMMAND, List.of(), Optional.empty(), Optional.empty(), false, false, PLAN_FILE,
+                List.of());
     }
 
     private static Plan compile(SpecBuilder spec, ExecOptions options) {
@@ -75,7 +76,7 @@ class ExecPlanCompilerTest {
     @Test
     void envEntriesReplaceTheContainersInPlaceAndNewOnesComeLast() {
         ExecOptions options = new ExecOptions(4242, 99, COMMAND, List.of("HOME=/home/app", "EXTRA=1"),
-                Optional.empty(), Optional.empty(), false, false, PLAN_FILE);
+                Optional.empty(), Optional.empty(), false, false, PLAN_FILE, List.of());
 
         assertThat(exec(compile(SpecBuilder.spec(), options)).env())
                 .containsExactly("PATH=/usr/bin:/bin", "HOSTNAME=c1", "HOME=/home/app", "EXTRA=1");
@@ -84,7 +85,7 @@ class ExecPlanCompilerTest {
     @Test
     void workdirAndUserReplaceTheContainersButNotItsCapabilities() {
         ExecOptions options = new ExecOptions(4242, 99, COMMAND, List.of(), Optional.of("/tmp"),
-                Optional.of(new Spec.User(1000, 1000, List.of(27L))), false, false, PLAN_FILE);
+                Optional.of(new Spec.User(1000, 1000, List.of(27L))), false, false, PLAN_FILE, List.of());
         Plan plan = compile(SpecBuilder.spec().cwd("/app"), options);
 
         assertThat(steps(plan, Step.User.class)).containsExactly(new Step.User(1000, 1000, List.of(27L)));
@@ -96,7 +97,7 @@ class ExecPlanCompilerTest {
     @Test
     void interactiveKeepsTheCallersStdin() {
         ExecOptions options = new ExecOptions(4242, 99, COMMAND, List.of(), Optional.empty(), Optional.empty(), true,
-                false, PLAN_FILE);
+                false, PLAN_FILE, List.of());
 
         assertThat(steps(compile(SpecBuilder.spec(), options), Step.OpenStdin.class)).isEmpty();
     }
@@ -104,7 +105,7 @@ class ExecPlanCompilerTest {
     @Test
     void detachedReadsDevNullEvenWithInteractiveAndPrintsNothing() {
         ExecOptions options = new ExecOptions(4242, 99, COMMAND, List.of(), Optional.empty(), Optional.empty(), true,
-                true, PLAN_FILE);
+                true, PLAN_FILE, List.of());
         Plan plan = compile(SpecBuilder.spec(), options);
 
         assertThat(steps(plan, Step.Detach.class)).containsExactly(new Step.Detach(""));
@@ -121,7 +122,7 @@ class ExecPlanCompilerTest {
     @Test
     void anEmptyCommandIsRefused() {
         ExecOptions options = new ExecOptions(4242, 99, List.of(), List.of(), Optional.empty(), Optional.empty(), false,
-                false, PLAN_FILE);
+                false, PLAN_FILE, List.of());
 
         assertThatThrownBy(() -> compile(SpecBuilder.spec(), options)).isInstanceOf(SpecException.class)
                 .hasMessage("exec: no command to run");

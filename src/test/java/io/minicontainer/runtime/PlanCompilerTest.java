@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minicontainer.oci.SpecBuilder;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The plan's steps up to pivot_root and the masks after it; the process part is in PlanCompilerProcessTest. */
@@ -75,6 +76,33 @@ class PlanCompilerTest {
                 new Step.RemoveOnExit("/b"), new Step.RemoveOnFailure("/c"), new Step.SetSid());
         assertThat(plan.steps().subList(0, 4)).noneMatch(Step::inContainer);
         assertThat(plan.steps().subList(4, plan.steps().size())).allMatch(Step::inContainer);
+    }
+
+    @Test
+    void aContainerInACgroupEntersItBeforeGoThenUnsharesTheCgroupNamespaceFirstThing() {
+        LaunchOptions.CgroupPaths cgroup = new LaunchOptions.CgroupPaths(
+                List.of("/sys/fs/cgroup/memory/mc/c1/cgroup.procs", "/sys/fs/cgroup/pids/mc/c1/cgroup.procs"),
+                Optional.of("/sys/fs/cgroup/memory/mc/c1/memory.oom_control"));
+        compiling.options(new LaunchOptions(false, true, List.of(), List.of(), Optional.empty(),
+                LaunchOptions.LogLimits.UNLIMITED, Optional.empty(), cgroup));
+
+        Plan plan = compiling.compile(SpecBuilder.spec().namespaces(SpecBuilder.namespaces("mount", "pid", "cgroup")));
+
+        assertThat(steps(plan, Step.Clone.class).getFirst().namespaces()).containsExactly(Namespace.MOUNT, Namespace.PID);
+        assertThat(steps(plan, Step.CgroupProcs.class)).extracting(Step.CgroupProcs::procsFile)
+                .containsExactlyElementsOf(cgroup.procsFiles());
+        assertThat(steps(plan, Step.OomEvents.class)).containsExactly(new Step.OomEvents(cgroup.oomEvents().get()));
+        Step firstInContainer = plan.steps().stream().filter(Step::inContainer).findFirst().orElseThrow();
+        assertThat(firstInContainer).isEqualTo(new Step.Unshare(List.of(Namespace.CGROUP)));
+        assertThat(firstInContainer.args()).containsExactly("0x2000000");
+    }
+
+    @Test
+    void withoutACgroupTheCgroupNamespaceIsMadeAtClone() {
+        Plan plan = compiling.compile(SpecBuilder.spec().namespaces(SpecBuilder.namespaces("mount", "cgroup")));
+
+        assertThat(steps(plan, Step.Clone.class).getFirst().namespaces()).contains(Namespace.CGROUP);
+        assertThat(steps(plan, Step.Unshare.class)).isEmpty();
     }
 
     @Test
