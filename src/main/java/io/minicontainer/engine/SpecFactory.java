@@ -19,12 +19,13 @@ final class SpecFactory {
     private SpecFactory() {}
 
     static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, RootFilesystem root,
-            List<Path> lowerDirs, ImageRunConfig.Process process, List<Spec.Mount> userMounts) {
+            List<Path> lowerDirs, ImageRunConfig.Process process, List<Spec.Mount> userMounts,
+            List<Spec.Mount> cgroupMounts) {
         Spec.Process specProcess = new Spec.Process(false,
                 new Spec.User(process.uid(), process.gid(), process.additionalGids()), process.args(),
                 environment(process.env(), hostname), process.cwd(), capabilities(process.uid()), false);
         return new Spec(Spec.VERSION, specProcess, new Spec.Root(layout.rootfs(id).toString(), false), hostname,
-                mounts(lowerDirs, id, layout, userMounts), new Spec.Linux(namespaces(request.network()),
+                mounts(lowerDirs, id, layout, userMounts, cgroupMounts), new Spec.Linux(namespaces(request.network()),
                         DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS),
                 Map.of(IMAGE_ANNOTATION, root.imageName(), IMAGE_ID_ANNOTATION, root.imageId()));
     }
@@ -46,17 +47,18 @@ final class SpecFactory {
     }
 
     /**
-     * The overlay, docker's kernel file systems, the /etc files and the user's mounts. As in docker, a
+     * The overlay, docker's kernel file systems and /sys/fs/cgroup, the /etc files and the user's mounts. As in docker, a
      * user mount replaces ours at the same place, and parents are mounted before what is mounted in them.
      */
     private static List<Spec.Mount> mounts(List<Path> lowerDirs, String id, ContainerLayout layout,
-            List<Spec.Mount> userMounts) {
+            List<Spec.Mount> userMounts, List<Spec.Mount> cgroupMounts) {
         Set<String> taken = userMounts.stream().map(Spec.Mount::destination).collect(Collectors.toSet());
         List<Spec.Mount> mounts = new ArrayList<>();
         String lower = lowerDirs.stream().map(Path::toString).collect(Collectors.joining(":"));
         mounts.add(new Spec.Mount("/", "overlay", "overlay", List.of(
                 "lowerdir=" + lower, "upperdir=" + layout.upper(id), "workdir=" + layout.work(id))));
         DockerDefaults.MOUNTS.stream().filter(m -> !taken.contains(m.destination())).forEach(mounts::add);
+        cgroupMounts.stream().filter(m -> !taken.contains(m.destination())).forEach(mounts::add);
         List<Spec.Mount> files = new ArrayList<>();
         for (String file : ETC_FILES) {
             files.add(new Spec.Mount("/etc/" + file, "bind", layout.etcFile(id, file).toString(),

@@ -22,7 +22,7 @@ class SpecFactoryMountsTest {
                 Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), false, false,
                 false, List.of(), List.of(), NetworkMode.NONE, false, List.of("sh"), List.of());
         return SpecFactory.forRun(request, "c1", layout, "c1", RootFilesystem.directory(root), List.of(root),
-                new ImageRunConfig.Process(List.of("sh"), List.of(), "/", 0, 0, List.of()), userMounts);
+                new ImageRunConfig.Process(List.of("sh"), List.of(), "/", 0, 0, List.of()), userMounts, List.of());
     }
 
     private ContainerLayout layout() {
