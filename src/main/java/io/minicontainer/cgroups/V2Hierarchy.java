@@ -92,7 +92,8 @@ final class V2Hierarchy {
         Path file = dir.resolve("cgroup.subtree_control");
         Set<String> enabled = new LinkedHashSet<>();
         for (String controller : CgroupFiles.read("enable cgroup controllers", file).strip().split("\\s+")) {
-            enabled.add(controller.startsWith("+") ? controller.substring(1) : controller); // a stand-in file holds what was written
+            // the kernel lists them bare; a stand-in file holds what was written
+            enabled.add(controller.startsWith("+") ? controller.substring(1) : controller);
         }
         List<String> missing = controllers.stream().filter(c -> !enabled.contains(c)).sorted().map(c -> "+" + c)
                 .toList();
