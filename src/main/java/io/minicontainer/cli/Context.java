@@ -1,5 +1,6 @@
 package io.minicontainer.cli;
 
+import io.minicontainer.cgroups.Cgroups;
 import io.minicontainer.engine.ContainerLayout;
 import io.minicontainer.engine.Lifecycle;
 import io.minicontainer.runtime.Launcher;
@@ -16,7 +17,12 @@ record Context(ContainerLayout layout, Map<String, String> env, PrintStream out,
     }
 
     Lifecycle lifecycle() {
-        return new Lifecycle(layout, launcher());
+        return new Lifecycle(layout, launcher(), cgroups());
+    }
+
+    /** Containers' cgroups go under {@code $MINICONTAINER_CGROUP_PARENT} (default minicontainer) in each hierarchy. */
+    Cgroups cgroups() {
+        return Cgroups.forHost(env.getOrDefault("MINICONTAINER_CGROUP_PARENT", "minicontainer"));
     }
 
     /** The launcher names the helper; otherwise it sits next to the jar (or target/classes). */

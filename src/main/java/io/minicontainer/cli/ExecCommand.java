@@ -34,7 +34,7 @@ final class ExecCommand implements Command {
         ExecRequest request = new ExecRequest(positional.getFirst(), args.all("env"),
                 args.all("env-file").stream().map(Path::of).toList(), args.value("workdir"), args.value("user"),
                 args.bool("interactive"), args.bool("detach"), positional.subList(1, positional.size()));
-        new Engine(context.layout(), context.launcher(), context.env()).exec(request);
+        new Engine(context.layout(), context.launcher(), context.env(), context.cgroups()).exec(request);
         throw new IllegalStateException("the helper did not take over");
     }
 }

@@ -1,6 +1,9 @@
 package io.minicontainer.engine;
 
 import io.minicontainer.engine.RunRequest.NetworkMode;
+import io.minicontainer.cgroups.Cgroup;
+import io.minicontainer.cgroups.Cgroups;
+import io.minicontainer.cgroups.Limits;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
 import io.minicontainer.runtime.LaunchOptions;
@@ -35,8 +38,10 @@ public final class Engine {
     private final ContainerStore containers;
     private final Launcher launcher;
     private final Map<String, String> callerEnv;
+    private final Cgroups cgroups;
 
-    public Engine(ContainerLayout layout, Launcher launcher, Map<String, String> callerEnv) {
+    public Engine(ContainerLayout layout, Launcher launcher, Map<String, String> callerEnv, Cgroups cgroups) {
+        this.cgroups = cgroups;
         this.layout = layout;
         this.containers = layout.containers();
         this.launcher = launcher;
@@ -66,6 +71,8 @@ public final class Engine {
             rollback.created(containers.lockFile(id));
             Path nameFile = rollback.created(claimName(request, id));
             Path dir = rollback.created(createContainerDir(id));
+            Cgroup cgroup = cgroups.create(id, Limits.none());
+            rollback.undo(cgroup::destroy);
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
             writeEtcFiles(id, hostname, request.network());
             UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
@@ -79,7 +86,7 @@ public final class Engine {
                     containers.lockFile(id).toString()));
             Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true,
                     request.remove() ? owned : List.of(), owned, Optional.of(dir.toString()), logLimits,
-                    request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.NONE));
+                    request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.of(cgroup)));
             if (request.explain()) {
                 explainTo.print(PlanExplainer.explain(plan));
                 explainTo.println("\n# Running it now.");
@@ -101,7 +108,8 @@ public final class Engine {
      * helper, whose exit code is the process's (or 0 at once for {@code -d}), and never returns.
      */
     public void exec(ExecRequest request) {
-        new ContainerExec(containers, launcher, callerEnv, container -> List.of()).exec(request);
+        new ContainerExec(containers, launcher, callerEnv, container -> cgroups.open(container.id())
+                .map(cgroup -> LaunchOptions.CgroupPaths.of(cgroup).procsFiles()).orElse(List.of())).exec(request);
     }
 
     private void validate(RunRequest request) {

@@ -1,5 +1,8 @@
 package io.minicontainer.engine;
 
+import io.minicontainer.cgroups.Cgroup;
+import io.minicontainer.cgroups.Cgroups;
+import io.minicontainer.cgroups.Limits;
 import io.minicontainer.engine.volume.VolumeStore;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
@@ -32,8 +35,10 @@ public final class Lifecycle {
     private final ContainerLayout layout;
     private final ContainerStore containers;
     private final Launcher launcher;
+    private final Cgroups cgroups;
 
-    public Lifecycle(ContainerLayout layout, Launcher launcher) {
+    public Lifecycle(ContainerLayout layout, Launcher launcher, Cgroups cgroups) {
+        this.cgroups = cgroups;
         this.layout = layout;
         this.containers = layout.containers();
         this.launcher = launcher;
@@ -112,6 +117,7 @@ public final class Lifecycle {
                 awaitMonitor(container);
             }
             List<Spec.Mount> mounts = volumes ? spec(container).mounts() : List.of();
+            cgroups.open(container.id()).ifPresent(Cgroup::destroy); // a crash's: the monitor removes its own
             containers.remove(container.id(), container.name());
             new VolumeStore(layout).removeAnonymous(mounts);
         }
@@ -133,7 +139,10 @@ public final class Lifecycle {
                 }
                 return 0;
             }
-            plan = startPlan(container, attach ? Optional.empty() : Optional.of(printed));
+            // a cgroup left by a crash goes first: the container starts in a fresh one with its limits
+            cgroups.open(container.id()).ifPresent(Cgroup::destroy);
+            Cgroup cgroup = cgroups.create(container.id(), Limits.none());
+            plan = startPlan(container, attach ? Optional.empty() : Optional.of(printed), cgroup);
             if (attach) {
                 launcher.exec(plan, container.dir().resolve("launch.plan"));
             }
@@ -149,13 +158,13 @@ public final class Lifecycle {
         }
     }
 
-    private Plan startPlan(Container container, Optional<String> detach) {
+    private Plan startPlan(Container container, Optional<String> detach, Cgroup cgroup) {
         Spec spec = spec(container);
         List<String> owned = List.of(container.dir().toString(), containers.nameFile(container.name()).toString(),
                 containers.lockFile(container.id()).toString());
         return launcher.compile(spec, new LaunchOptions(container.record().openStdin(), true,
                 container.record().autoRemove() ? owned : List.of(), List.of(), Optional.of(container.dir().toString()),
-                ContainerJson.logLimits(container.record()), detach, LaunchOptions.CgroupPaths.NONE));
+                ContainerJson.logLimits(container.record()), detach, LaunchOptions.CgroupPaths.of(cgroup)));
     }
 
     /**
@@ -174,6 +183,7 @@ public final class Lifecycle {
             try (ContainerStore.Lock held = lock.get()) {
                 Optional<Container> container = containers.load(id);
                 if (container.isEmpty() || !container.get().running()) {
+                    cgroups.open(id).ifPresent(Cgroup::destroy);
                     containers.remove(id, container.map(Container::name).orElse(""));
                     removed.add(id);
                 }

@@ -8,17 +8,28 @@ import java.util.Deque;
 
 /** Undoes a half-done setup in reverse order; each undo is idempotent and never throws. */
 final class Rollback {
-    private final Deque<Path> created = new ArrayDeque<>();
+    private final Deque<Runnable> undos = new ArrayDeque<>();
 
     /** Remembers a file or directory tree to remove if setup fails. */
     <T extends Path> T created(T path) {
-        created.push(path);
+        undos.push(() -> deleteTree(path));
         return path;
     }
 
+    /** Remembers something else to undo, such as a cgroup to destroy. */
+    void undo(Runnable action) {
+        undos.push(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                // leave it: prune will find it
+            }
+        });
+    }
+
     void run() {
-        while (!created.isEmpty()) {
-            deleteTree(created.pop());
+        while (!undos.isEmpty()) {
+            undos.pop().run();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.minicontainer.runtime;
 
+import io.minicontainer.cgroups.Cgroup;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +37,11 @@ public record LaunchOptions(
      */
     public record CgroupPaths(List<String> procsFiles, Optional<String> oomEvents) {
         public static final CgroupPaths NONE = new CgroupPaths(List.of(), Optional.empty());
+
+        public static CgroupPaths of(Cgroup cgroup) {
+            return new CgroupPaths(cgroup.procsFiles().stream().map(Path::toString).toList(),
+                    cgroup.oomEventsFile().map(Path::toString));
+        }
 
         public CgroupPaths {
             procsFiles = List.copyOf(procsFiles);

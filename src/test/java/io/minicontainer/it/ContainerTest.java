@@ -33,15 +33,21 @@ abstract class ContainerTest {
         rootfs = BusyboxRootfs.create(Files.createDirectory(shared.resolve("rootfs")));
     }
 
+    /** This test's own cgroup parent, so its containers' cgroups are told apart from anyone else's. */
+    String cgroupParent;
+
     @BeforeEach
     void createCli() {
-        cli = new Cli(root, Map.of("FROM_CALLER", "caller-value"));
+        cgroupParent = "mc-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        cli = new Cli(root, Map.of("FROM_CALLER", "caller-value", "MINICONTAINER_CGROUP_PARENT", cgroupParent));
     }
 
     @AfterEach
     void nothingLeftOnTheHost() throws IOException {
         assertThat(Leftovers.mounts(root)).as("mounts left").isEmpty();
         assertThat(Leftovers.processes(root)).as("processes left").isEmpty();
+        assertThat(Leftovers.cgroups(cgroupParent)).as("cgroups left").isEmpty();
+        Leftovers.removeCgroupParent(cgroupParent);
     }
 
     /** {@code run --rm --rootfs ROOTFS [flags...] sh -c SCRIPT}. */

@@ -40,6 +40,40 @@ final class Leftovers {
         }
     }
 
+    /** Container cgroups under a test's cgroup parent, on any hierarchy (v1 controllers or v2). */
+    static List<String> cgroups(String parent) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path dir : parentDirs(parent)) {
+            try (Stream<Path> children = Files.list(dir)) {
+                children.filter(Files::isDirectory).forEach(child -> found.add(child.toString()));
+            }
+        }
+        return found;
+    }
+
+    /** The parent directories themselves, once empty (rmdir: a cgroup directory cannot be deleted otherwise). */
+    static void removeCgroupParent(String parent) throws IOException {
+        for (Path dir : parentDirs(parent)) {
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static List<Path> parentDirs(String parent) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        Path root = Path.of("/sys/fs/cgroup");
+        if (Files.isDirectory(root.resolve(parent))) {
+            dirs.add(root.resolve(parent));
+        }
+        try (Stream<Path> hierarchies = Files.list(root)) {
+            for (Path hierarchy : hierarchies.toList()) {
+                if (Files.isDirectory(hierarchy.resolve(parent))) {
+                    dirs.add(hierarchy.resolve(parent));
+                }
+            }
+        }
+        return dirs;
+    }
+
     /** Monitors: their launch plan lies under the data root. */
     private static boolean commandLineMentions(Path proc, String root) {
         try {
