@@ -53,7 +53,8 @@ final class RunCommand implements Command {
                 args.value("entrypoint"), args.bool("interactive"), args.bool("rm"), args.bool("detach"), args.all("log-opt"),
                 args.all("label"), network(args), args.bool("explain"), command,
                 MountRequests.parse(args.all("volume"), args.all("mount"), args.all("tmpfs"), Path.of("").toAbsolutePath()));
-        new Engine(context.layout(), context.launcher(), context.env(), context.cgroups()).run(request, Images.forRun(context), context.err());
+        new Engine(context.layout(), context.launcher(), context.env(), context.cgroups())
+                .run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");
     }
 

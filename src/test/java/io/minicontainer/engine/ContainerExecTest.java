@@ -2,6 +2,7 @@ package io.minicontainer.engine;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.minicontainer.cgroups.Cgroups;
 import io.minicontainer.runtime.Launcher;
 import io.minicontainer.state.ContainerRecord;
 import io.minicontainer.state.StateException;
@@ -33,7 +34,8 @@ class ContainerExecTest {
         Files.writeString(layout.containerDir(ID).resolve("status"), "state=exited\nexit_code=0\n");
         Files.createDirectories(layout.namesDir());
         Files.writeString(layout.nameFile("done"), ID);
-        engine = new Engine(layout, new Launcher(root.resolve("no-helper")), Map.of());
+        engine = new Engine(layout, new Launcher(root.resolve("no-helper")), Map.of(),
+                Cgroups.fromMountinfo("", "unused"));
     }
 
     private static ExecRequest request(String container, Optional<String> workdir, String... command) {
