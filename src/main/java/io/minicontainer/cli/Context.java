@@ -1,5 +1,7 @@
 package io.minicontainer.cli;
 
+import io.minicontainer.cgroups.CgroupException;
+import io.minicontainer.cgroups.Cgroups;
 import io.minicontainer.engine.ContainerLayout;
 import io.minicontainer.engine.Lifecycle;
 import io.minicontainer.runtime.Launcher;
@@ -17,6 +19,11 @@ record Context(ContainerLayout layout, Map<String, String> env, PrintStream out,
 
     Lifecycle lifecycle() {
         return new Lifecycle(layout, launcher());
+    }
+
+    /** The host's cgroups, where containers' limits, freezing and usage live. */
+    Cgroups cgroups() {
+        throw new CgroupException("cgroups are not wired yet");
     }
 
     /** The launcher names the helper; otherwise it sits next to the jar (or target/classes). */
