@@ -15,12 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** docker's stats arithmetic from two samples, the network counters, and what is sampled. */
 class ContainerStatsTest {
     private static final long SECOND = 1_000_000_000L;
+    /** /proc/PID/net/dev, with its columns narrowed to fit here. */
     private static final String NET_DEV = """
-            Inter-|   Receive                                                |  Transmit
-             face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed
-                lo: 9956127366  784654    0    0    0     0          0         0 9956127366  784654    0    0    0     0       0          0
-              eth0:    1200      10    0    0    0     0          0         0      648       8    0    0    0     0       0          0
-              eth1:     100       1    0    0    0     0          0         0        2       1    0    0    0     0       0          0
+            Inter-|   Receive                                   |  Transmit
+             face |bytes packets errs drop fifo frame compr multi|bytes packets errs drop fifo colls carrier compr
+                lo: 9956127366 784654 0 0 0 0 0 0 9956127366 784654 0 0 0 0 0 0
+              eth0: 1200 10 0 0 0 0 0 0 648 8 0 0 0 0 0 0
+              eth1:  100  1 0 0 0 0 0 0   2 1 0 0 0 0 0 0
             """;
 
     @TempDir

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minicontainer.cgroups.Limits;
 import io.minicontainer.json.Json;
+import io.minicontainer.runtime.LaunchOptions;
 import io.minicontainer.state.ContainerRecord;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -84,6 +88,33 @@ class HostResourcesTest {
 
         assertThat(HostResources.of(reread)).isEqualTo(resources);
         assertThat(asMap(reread.json().get("HostConfig"))).containsEntry("NetworkMode", "none");
+    }
+
+    @Test
+    void aNewContainersRecordHoldsItsRequestsResources() {
+        HostResources resources = run(Map.of("memory", "64m", "cpus", "0.5", "pids-limit", "10"));
+        RunRequest request = new RunRequest(Optional.of(Path.of("/rootfs")), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                false, false, true, List.of(), List.of(), RunRequest.NetworkMode.NONE, false, List.of("sh"), List.of(),
+                resources);
+
+        ContainerRecord record = ContainerJson.of(new ContainerJson.Facts("ab".repeat(32), "web", Instant.EPOCH, request,
+                RootFilesystem.directory(Path.of("/rootfs")),
+                new ImageRunConfig.Process(List.of("sh"), List.of(), "/", 0, 0, List.of()), "web",
+                LaunchOptions.LogLimits.UNLIMITED, "/log", List.of()));
+
+        assertThat(HostResources.of(record)).isEqualTo(resources);
+        assertThat(asMap(record.json().get("HostConfig"))).containsEntry("NetworkMode", "none")
+                .containsEntry("Memory", 64L << 20).containsEntry("PidsLimit", 10L);
+    }
+
+    @Test
+    void aRequestWithoutResourcesHasNone() {
+        RunRequest request = new RunRequest(Optional.of(Path.of("/rootfs")), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                false, false, true, List.of(), List.of(), RunRequest.NetworkMode.NONE, false, List.of("sh"), List.of());
+
+        assertThat(request.resources()).isEqualTo(HostResources.none());
     }
 
     @Test
