@@ -16,7 +16,8 @@ final class ContainerViews {
     private ContainerViews() {}
 
     /** The fields of docker's ps --format: ID, Image, Command, CreatedAt, RunningFor, Status... */
-    static Map<String, Object> psRow(Container container, boolean truncate, Instant now) {
+    static Map<String, Object> psRow(Container container, boolean paused, boolean truncate, Instant now) {
+        String state = state(container, paused);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", truncate ? container.id().substring(0, SHORT_ID) : container.id());
         row.put("Image", container.record().image());
@@ -24,8 +25,8 @@ final class ContainerViews {
         row.put("CreatedAt", DockerTimes.createdAt(container.record().created(), java.time.ZoneId.systemDefault()));
         row.put("RunningFor", DockerTimes.ago(container.record().created(), now));
         row.put("Ports", "");
-        row.put("State", container.status().word());
-        row.put("Status", DockerTimes.status(container.status().word(), container.startedAt().orElse(null),
+        row.put("State", state);
+        row.put("Status", DockerTimes.status(state, container.startedAt().orElse(null),
                 container.finishedAt().orElse(null), container.exitCode(), now));
         row.put("Size", "");
         row.put("Names", container.name());
@@ -45,13 +46,18 @@ final class ContainerViews {
         return command;
     }
 
+    /** docker's state word: paused is a running container whose cgroup is frozen. */
+    static String state(Container container, boolean paused) {
+        return paused ? "paused" : container.status().word();
+    }
+
     /** docker's inspect document: the record, with the State the monitor and the kernel say. */
-    static Map<String, Object> inspect(Container container) {
+    static Map<String, Object> inspect(Container container, boolean paused) {
         Map<String, Object> json = new LinkedHashMap<>();
         container.record().json().forEach((key, value) -> {
             json.put(key, key.equals("Name") ? "/" + value : value);
             if (key.equals("Args")) {
-                json.put("State", state(container));
+                json.put("State", stateDocument(container, paused));
             }
         });
         json.put("RestartCount", 0);
@@ -68,11 +74,11 @@ final class ContainerViews {
         return json;
     }
 
-    private static Map<String, Object> state(Container container) {
+    private static Map<String, Object> stateDocument(Container container, boolean paused) {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("Status", container.status().word());
+        state.put("Status", state(container, paused));
         state.put("Running", container.running());
-        state.put("Paused", false);
+        state.put("Paused", paused);
         state.put("Restarting", false);
         state.put("OOMKilled", container.runtime().map(r -> r.oomKilled()).orElse(false));
         state.put("Dead", false);

@@ -1,5 +1,6 @@
 package io.minicontainer.cli;
 
+import io.minicontainer.cgroups.CgroupException;
 import io.minicontainer.engine.EngineException;
 import io.minicontainer.state.Container;
 import io.minicontainer.state.StateException;
@@ -22,7 +23,7 @@ final class Containers {
         for (String ref : refs) {
             try {
                 action.accept(ref, context.lifecycle().find(ref));
-            } catch (StateException | EngineException e) {
+            } catch (StateException | EngineException | CgroupException e) {
                 context.err().println("minicontainer: " + e.getMessage());
                 code = 1;
             }

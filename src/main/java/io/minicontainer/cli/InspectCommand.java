@@ -47,7 +47,8 @@ final class InspectCommand implements Command {
     private static Optional<Map<String, Object>> find(String name, String type, Context context) {
         if (!type.equals("image")) {
             try {
-                return Optional.of(ContainerViews.inspect(context.layout().containers().find(name)));
+                var container = context.layout().containers().find(name);
+                return Optional.of(ContainerViews.inspect(container, context.lifecycle().paused(container)));
             } catch (StateException notAContainer) {
                 if (type.equals("container")) {
                     return Optional.empty();

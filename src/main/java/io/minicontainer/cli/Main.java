@@ -1,5 +1,6 @@
 package io.minicontainer.cli;
 
+import io.minicontainer.cgroups.CgroupException;
 import io.minicontainer.engine.ContainerLayout;
 import io.minicontainer.engine.EngineException;
 import io.minicontainer.image.store.ImageStoreException;
@@ -54,7 +55,7 @@ public final class Main {
         try {
             return dispatch(args);
         } catch (CliException | EngineException | SpecException | SyscallException | JsonException
-                | ImageStoreException | StateException e) {
+                | ImageStoreException | StateException | CgroupException e) {
             err.println("minicontainer: " + e.getMessage());
         } catch (UncheckedIOException e) {
             err.println("minicontainer: " + e.getMessage());
@@ -98,7 +99,8 @@ public final class Main {
                 new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(), new LoadCommand(),
                 new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VolumeCommand(), new VersionCommand(),
                 new StartCommand(), new StopCommand(), new RestartCommand(), new KillCommand(), new WaitCommand(),
-                new RmCommand(), new PsCommand(), new InspectCommand(), new LogsCommand(), PruneCommand.system()));
+                new RmCommand(), new PsCommand(), new InspectCommand(), new LogsCommand(), PruneCommand.system(),
+                new StatsCommand(), new UpdateCommand(), PauseCommand.pause(), PauseCommand.unpause()));
         commands.add(new ImageCommand(commands));
         commands.add(new ContainerCommand(commands));
         return commands;

@@ -1,5 +1,6 @@
 package io.minicontainer.cli;
 
+import io.minicontainer.engine.Lifecycle;
 import io.minicontainer.state.Container;
 import java.time.Instant;
 import java.util.List;
@@ -36,20 +37,22 @@ final class PsCommand implements Command {
         int last = args.bool("latest") ? 1 : args.value("last").map(PsCommand::count).orElse(-1);
         boolean all = args.bool("all") || filter.impliesAll() || last >= 0;
         Instant now = Instant.now();
+        Lifecycle lifecycle = context.lifecycle();
         List<Container> shown = context.layout().containers().list().stream()
                 .limit(last >= 0 ? last : Long.MAX_VALUE)
                 .filter(c -> all || c.running())
-                .filter(c -> filter.test(candidate(c))).toList();
+                .filter(c -> filter.test(candidate(c, lifecycle.paused(c)))).toList();
         boolean truncate = !args.bool("no-trunc");
-        context.out().print(format.render(shown.stream().map(c -> ContainerViews.psRow(c, truncate, now)).toList(),
+        context.out().print(format.render(shown.stream()
+                        .map(c -> ContainerViews.psRow(c, lifecycle.paused(c), truncate, now)).toList(),
                 HEADERS));
         return 0;
     }
 
-    private static ContainerFilter.Candidate candidate(Container container) {
+    private static ContainerFilter.Candidate candidate(Container container, boolean paused) {
         Integer exitCode = container.status() == Container.Status.EXITED ? container.exitCode() : null;
         Object imageId = container.record().json().get("Image");
-        return new ContainerFilter.Candidate(container.id(), container.name(), container.status().word(),
+        return new ContainerFilter.Candidate(container.id(), container.name(), ContainerViews.state(container, paused),
                 container.record().labels(), exitCode, container.record().image(),
                 imageId instanceof String id && !id.isEmpty() ? id : null);
     }

@@ -1,16 +1,18 @@
 package io.minicontainer.cli;
 
 import io.minicontainer.engine.Engine;
+import io.minicontainer.engine.HostCpus;
 import io.minicontainer.engine.RunRequest;
 import io.minicontainer.engine.RunRequest.NetworkMode;
 import io.minicontainer.engine.mount.MountRequests;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** {@code minicontainer run}: a container in the foreground; the CLI's exit code is the container's. */
 final class RunCommand implements Command {
-    private static final List<Flag> FLAGS = List.of(
+    private static final List<Flag> FLAGS = flags(
             Flag.value("rootfs", Flag.NO_SHORTHAND, "DIR", "Root file system to run (read-only: writes go to an overlay)"),
             Flag.value("name", Flag.NO_SHORTHAND, "NAME", "Assign a name to the container"),
             Flag.value("hostname", 'h', "NAME", "Container host name (default: the short container id)"),
@@ -33,6 +35,14 @@ final class RunCommand implements Command {
             Flag.bool("explain", Flag.NO_SHORTHAND, "Print the launch plan as a commented recipe, then run it"),
             Flag.bool("help", Flag.NO_SHORTHAND, "Print usage"));
 
+    /** Its own flags, then the resource flags it shares with update (help last). */
+    private static List<Flag> flags(Flag... own) {
+        List<Flag> flags = new ArrayList<>(List.of(own).subList(0, own.length - 1));
+        flags.addAll(ResourceOptions.FLAGS);
+        flags.add(own[own.length - 1]);
+        return List.copyOf(flags);
+    }
+
     public String name() { return "run"; }
     public String summary() { return "Create and run a container (attached, or in the background with -d)"; }
     public String usage() { return "run [OPTIONS] IMAGE [COMMAND] [ARG...]  |  run [OPTIONS] --rootfs DIR COMMAND [ARG...]"; }
@@ -52,7 +62,8 @@ final class RunCommand implements Command {
                 args.all("env-file").stream().map(Path::of).toList(), args.value("workdir"), args.value("user"),
                 args.value("entrypoint"), args.bool("interactive"), args.bool("rm"), args.bool("detach"), args.all("log-opt"),
                 args.all("label"), network(args), args.bool("explain"), command,
-                MountRequests.parse(args.all("volume"), args.all("mount"), args.all("tmpfs"), Path.of("").toAbsolutePath()));
+                MountRequests.parse(args.all("volume"), args.all("mount"), args.all("tmpfs"), Path.of("").toAbsolutePath()),
+                ResourceOptions.forRun(args, HostCpus.current()));
         new Engine(context.layout(), context.launcher(), context.env(), context.cgroups())
                 .run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");

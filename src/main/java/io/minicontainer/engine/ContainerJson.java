@@ -74,7 +74,20 @@ final class ContainerJson {
         host.put("NetworkMode", facts.request().network().name().toLowerCase(java.util.Locale.ROOT));
         host.put("AutoRemove", facts.request().remove());
         host.put("LogConfig", logConfig);
+        host.putAll(facts.request().resources().hostConfig());
         return host;
+    }
+
+    /** The record with other resources in its HostConfig (for update); the rest stays as it was. */
+    static ContainerRecord withResources(ContainerRecord record, HostResources resources) {
+        Map<String, Object> json = new LinkedHashMap<>(record.json());
+        Map<String, Object> host = new LinkedHashMap<>();
+        if (json.get("HostConfig") instanceof Map<?, ?> old) {
+            old.forEach((key, value) -> host.put(String.valueOf(key), value));
+        }
+        host.putAll(resources.hostConfig());
+        json.put("HostConfig", host);
+        return new ContainerRecord(json);
     }
 
     /** The monitor's log limits, back from a record (for start). */

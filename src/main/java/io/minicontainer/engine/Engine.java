@@ -3,7 +3,6 @@ package io.minicontainer.engine;
 import io.minicontainer.engine.RunRequest.NetworkMode;
 import io.minicontainer.cgroups.Cgroup;
 import io.minicontainer.cgroups.Cgroups;
-import io.minicontainer.cgroups.Limits;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
 import io.minicontainer.runtime.LaunchOptions;
@@ -71,7 +70,7 @@ public final class Engine {
             rollback.created(containers.lockFile(id));
             Path nameFile = rollback.created(claimName(request, id));
             Path dir = rollback.created(createContainerDir(id));
-            Cgroup cgroup = cgroups.create(id, Limits.none());
+            Cgroup cgroup = cgroups.create(id, request.resources().limits());
             rollback.undo(cgroup::destroy);
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
             writeEtcFiles(id, hostname, request.network());

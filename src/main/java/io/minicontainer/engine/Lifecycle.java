@@ -2,7 +2,6 @@ package io.minicontainer.engine;
 
 import io.minicontainer.cgroups.Cgroup;
 import io.minicontainer.cgroups.Cgroups;
-import io.minicontainer.cgroups.Limits;
 import io.minicontainer.engine.volume.VolumeStore;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
@@ -57,6 +56,7 @@ public final class Lifecycle {
         }
         try (Pidfd pidfd = process.get()) {
             pidfd.signal(first);
+            thawIfFrozen(container); // a frozen process takes its signal only once it thaws, as docker's stop does
             boolean exited = timeout.isNegative() ? pidfd.awaitExit(Duration.ofDays(365)) : pidfd.awaitExit(timeout);
             if (!exited) {
                 pidfd.signal(Signals.SIGKILL);
@@ -114,6 +114,7 @@ public final class Lifecycle {
                             + " stop the container before removing or force remove");
                 }
                 kill(container, Signals.SIGKILL);
+                thawIfFrozen(container);
                 awaitMonitor(container);
             }
             List<Spec.Mount> mounts = volumes ? spec(container).mounts() : List.of();
@@ -141,7 +142,7 @@ public final class Lifecycle {
             }
             // a cgroup left by a crash goes first: the container starts in a fresh one with its limits
             cgroups.open(container.id()).ifPresent(Cgroup::destroy);
-            Cgroup cgroup = cgroups.create(container.id(), Limits.none());
+            Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
             plan = startPlan(container, attach ? Optional.empty() : Optional.of(printed), cgroup);
             if (attach) {
                 launcher.exec(plan, container.dir().resolve("launch.plan"));
@@ -192,6 +193,15 @@ public final class Lifecycle {
         containers.danglingNames().forEach(containers::removeName);
         containers.removeStaleLocks();
         return removed;
+    }
+
+    private void thawIfFrozen(Container container) {
+        cgroups.open(container.id()).filter(Cgroup::frozen).ifPresent(Cgroup::thaw);
+    }
+
+    /** Whether the container runs but its cgroup is frozen (pause). */
+    public boolean paused(Container container) {
+        return container.running() && cgroups.open(container.id()).map(Cgroup::frozen).orElse(false);
     }
 
     private static StateException notRunning(Container container) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Everything {@code minicontainer run} was asked for, as parsed from the command line. Exactly one
- * of {@code rootfs} and {@code image} is present.
+ * of {@code rootfs} and {@code image} is present. {@code resources} are already checked (ResourceFlags.forRun);
+ * {@code resources().limits()} is what the container's cgroup gets.
  */
 public record RunRequest(
         Optional<Path> rootfs,
@@ -28,7 +29,8 @@ public record RunRequest(
         NetworkMode network,
         boolean explain,
         List<String> command,
-        List<MountRequest> mounts) {
+        List<MountRequest> mounts,
+        HostResources resources) {
 
     public RunRequest {
         env = List.copyOf(env);
@@ -37,6 +39,17 @@ public record RunRequest(
         logOptions = List.copyOf(logOptions);
         labels = List.copyOf(labels);
         mounts = List.copyOf(mounts);
+        resources = resources == null ? HostResources.none() : resources;
+    }
+
+    /** Without resource limits. */
+    public RunRequest(Optional<Path> rootfs, Optional<String> image, Optional<String> platform, Optional<String> name,
+            Optional<String> hostname, List<String> env, List<Path> envFiles, Optional<String> workdir,
+            Optional<String> user, Optional<String> entrypoint, boolean interactive, boolean remove, boolean detach,
+            List<String> logOptions, List<String> labels, NetworkMode network, boolean explain, List<String> command,
+            List<MountRequest> mounts) {
+        this(rootfs, image, platform, name, hostname, env, envFiles, workdir, user, entrypoint, interactive, remove, detach,
+                logOptions, labels, network, explain, command, mounts, HostResources.none());
     }
 
     public enum NetworkMode { NONE, HOST }
