@@ -1,6 +1,7 @@
 package io.minicontainer.engine;
 
 import io.minicontainer.cgroups.Cgroup;
+import io.minicontainer.cgroups.CgroupException;
 import io.minicontainer.cgroups.Cgroups;
 import io.minicontainer.engine.volume.VolumeStore;
 import io.minicontainer.oci.Spec;
@@ -118,7 +119,7 @@ public final class Lifecycle {
                 awaitMonitor(container);
             }
             List<Spec.Mount> mounts = volumes ? spec(container).mounts() : List.of();
-            cgroups.open(container.id()).ifPresent(Cgroup::destroy); // a crash's: the monitor removes its own
+            destroyLeftCgroup(container.id());
             containers.remove(container.id(), container.name());
             new VolumeStore(layout).removeAnonymous(mounts);
         }
@@ -141,7 +142,7 @@ public final class Lifecycle {
                 return 0;
             }
             // a cgroup left by a crash goes first: the container starts in a fresh one with its limits
-            cgroups.open(container.id()).ifPresent(Cgroup::destroy);
+            destroyLeftCgroup(container.id());
             Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
             plan = startPlan(container, attach ? Optional.empty() : Optional.of(printed), cgroup);
             if (attach) {
@@ -184,7 +185,7 @@ public final class Lifecycle {
             try (ContainerStore.Lock held = lock.get()) {
                 Optional<Container> container = containers.load(id);
                 if (container.isEmpty() || !container.get().running()) {
-                    cgroups.open(id).ifPresent(Cgroup::destroy);
+                    destroyLeftCgroup(id);
                     containers.remove(id, container.map(Container::name).orElse(""));
                     removed.add(id);
                 }
@@ -195,13 +196,33 @@ public final class Lifecycle {
         return removed;
     }
 
+    /** The monitor removes the cgroup as the container dies: one that vanishes meanwhile has nothing to thaw. */
     private void thawIfFrozen(Container container) {
-        cgroups.open(container.id()).filter(Cgroup::frozen).ifPresent(Cgroup::thaw);
+        try {
+            cgroups.open(container.id()).filter(Cgroup::frozen).ifPresent(Cgroup::thaw);
+        } catch (CgroupException vanished) {
+            // gone with the container
+        }
     }
 
     /** Whether the container runs but its cgroup is frozen (pause). */
     public boolean paused(Container container) {
-        return container.running() && cgroups.open(container.id()).map(Cgroup::frozen).orElse(false);
+        try {
+            return container.running() && cgroups.open(container.id()).map(Cgroup::frozen).orElse(false);
+        } catch (CgroupException vanished) {
+            return false;
+        }
+    }
+
+    /** What a crash left (the monitor removes its own at exit): an error only if it is still there after. */
+    private void destroyLeftCgroup(String id) {
+        try {
+            cgroups.open(id).ifPresent(Cgroup::destroy);
+        } catch (CgroupException e) {
+            if (cgroups.open(id).isPresent()) {
+                throw e;
+            }
+        }
     }
 
     private static StateException notRunning(Container container) {

@@ -110,7 +110,8 @@ class CgroupV1IT {
                 .contains(":memory:/" + parent + "/process\n").contains(":freezer:/" + parent + "/process\n");
         CgroupStats stats = cgroup.stats();
         assertThat(stats.pids()).isEqualTo(1);
-        assertThat(stats.memoryBytes()).isPositive();
+        // v1 leaves what a joining process already used charged to its old cgroup: it may be 0 here
+        assertThat(stats.memoryBytes()).isNotNegative();
         assertThat(stats.memoryLimit()).isEqualTo(64 * MIB);
         assertThat(stats.cpuNanos()).isNotNegative();
         assertThat(stats.blockRead()).isNotNegative();

@@ -45,7 +45,8 @@ class ExecIT extends ContainerTest {
      * everything in its pid namespace) and wait for its monitor to record the end and exit.
      */
     private void removeForcibly(String container) {
-        assertThat(cli.run("rm", "-f", container).exitCode()).isZero();
+        Cli.Result removed = cli.run("rm", "-f", container);
+        assertThat(removed.exitCode()).as(removed.stderr()).isZero();
     }
 
     private Map<String, String> status(String container) throws IOException {
