@@ -93,6 +93,17 @@ class CgroupIT extends ContainerTest {
     }
 
     @Test
+    void statsShowsUsageAgainstTheLimit() {
+        cli.run("run", "-d", "--name", "measured", "--memory", "64m", "--rootfs", rootfs.toString(), "sleep", "60");
+        Cli.Result stats = cli.run("stats", "--no-stream", "measured");
+        assertThat(stats.exitCode()).as(stats.stderr()).isZero();
+        assertThat(stats.stdout()).startsWith("CONTAINER ID").contains("MEM USAGE / LIMIT", "measured", "/ 64MiB");
+        assertThat(cli.run("stats", "--no-stream", "--format", "{{.Name}} {{.PIDs}}", "measured").stdout())
+                .isEqualTo("measured 1\n");
+        cli.run("rm", "-f", "measured");
+    }
+
+    @Test
     void execRunsInTheContainersCgroup() {
         String id = cli.run("run", "-d", "--rootfs", rootfs.toString(), "sleep", "60").stdout().strip();
         Cli.Result exec = cli.run("exec", id, "sh", "-c", "grep memory /proc/self/cgroup");
