@@ -52,14 +52,16 @@ public final class AotTraining {
         }
         System.setProperty(io.minicontainer.runtime.Launcher.DRY_RUN_PROPERTY, "true");
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        Main main = new Main(discard, discard, Map.of("PATH", "/usr/bin:/bin"));
+        Main main = new Main(discard, discard, Map.of("PATH", "/usr/bin:/bin",
+                "MINICONTAINER_CGROUP_PARENT", "minicontainer-aot-training"));
         main.execute(List.of("--help"));
         main.execute(List.of("version"));
         main.execute(List.of("run", "--help"));
         main.execute(List.of("run", "--no-such-flag"));
         main.execute(List.of("--root", scratch + "/root", "run", "--rm", "--explain", "-i", "-e", "A=1",
                 "-w", "/tmp", "--name", "training", "-v", scratch + "/host:/host:ro", "-v", "training:/volume",
-                "--tmpfs", "/tmp:size=1m", "--rootfs", scratch + "/rootfs", "true"));
+                "--tmpfs", "/tmp:size=1m", "--memory", "64m", "--cpus", "0.5", "--pids-limit", "50",
+                "--rootfs", scratch + "/rootfs", "true"));
         for (List<String> command : List.of(List.of("ps", "-a"), List.of("ps", "--format", "json"),
                 List.of("inspect", "-f", "{{.State.Status}}", "training"), List.of("logs", "training"),
                 List.of("stop", "training"), List.of("rm", "-f", "training"))) {

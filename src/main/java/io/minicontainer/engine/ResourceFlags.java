@@ -186,6 +186,30 @@ public final class ResourceFlags {
      * @throws IllegalArgumentException {@code failed to parse X as a rational number}, {@code value is too precise}
      */
     static long parseCpus(String text) {
+        long plain = plainDecimalNanos(text);
+        return plain >= 0 ? plain : parseCpusExactly(text);
+    }
+
+    /**
+     * What people type ({@code 2}, {@code 0.5}, {@code 1.25}) in long arithmetic: BigDecimal's first
+     * use costs ~45 ms in the interpreter {@code run} uses. -1 for anything else.
+     */
+    private static long plainDecimalNanos(String text) {
+        int dot = text.indexOf('.');
+        String whole = dot < 0 ? text : text.substring(0, dot);
+        String fraction = dot < 0 ? "" : text.substring(dot + 1);
+        if (whole.isEmpty() || whole.length() > 9 || fraction.length() > 9 || !digits(whole) || !digits(fraction)) {
+            return -1;
+        }
+        long nanos = Long.parseLong(whole) * HostResources.NANOS_PER_CPU;
+        return fraction.isEmpty() ? nanos : nanos + Long.parseLong((fraction + "00000000").substring(0, 9));
+    }
+
+    private static boolean digits(String text) {
+        return text.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static long parseCpusExactly(String text) {
         BigDecimal value;
         var fraction = GO_FRACTION.matcher(text);
         if (fraction.matches() && !new BigInteger(fraction.group(2)).equals(BigInteger.ZERO)) {

@@ -93,6 +93,20 @@ class CgroupIT extends ContainerTest {
     }
 
     @Test
+    void stopTakesDaemonsThatDoubleForkedInsideAndTheCgroupGoes() throws Exception {
+        String id = cli.run("run", "-d", "--rootfs", rootfs.toString(), "sh", "-c",
+                "(setsid sleep 1000 &); (sh -c 'sleep 1000 &' &); exec sleep 1000").stdout().strip();
+        for (int i = 0; i < 50 && Long.parseLong(read("pids", id, "pids.current")) < 3; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(Long.parseLong(read("pids", id, "pids.current"))).isGreaterThanOrEqualTo(3);
+        assertThat(cli.run("stop", "-t", "1", id).exitCode()).isZero();
+        assertThat(Leftovers.processes(root)).isEmpty();
+        assertThat(Files.exists(V1.resolve("pids").resolve(cgroupParent).resolve(id))).isFalse();
+        cli.run("rm", id);
+    }
+
+    @Test
     void statsShowsUsageAgainstTheLimit() {
         cli.run("run", "-d", "--name", "measured", "--memory", "64m", "--rootfs", rootfs.toString(), "sleep", "60");
         Cli.Result stats = cli.run("stats", "--no-stream", "measured");
