@@ -44,6 +44,7 @@ class MainTest {
 
     @AfterAll
     static void restore() {
+        removeCgroups();
         saved.forEach((p, v) -> {
             if (v == null) {
                 System.clearProperty(p);
@@ -53,9 +54,18 @@ class MainTest {
         });
     }
 
+    private static void removeCgroups() {
+        try {
+            TestCgroupParent.removeAll();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private int execute(String... args) {
         Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("PATH", "/usr/bin:/bin"));
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("PATH", "/usr/bin:/bin", "MINICONTAINER_CGROUP_PARENT", TestCgroupParent.NAME));
         return main.execute(List.of(args));
     }
 
