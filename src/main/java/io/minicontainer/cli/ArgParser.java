@@ -6,13 +6,20 @@ import java.util.Optional;
 /**
  * Parses flags the way docker's CLI (pflag) does: {@code --name x}, {@code --name=x},
  * {@code -it} (grouped shorthands), {@code -eK=V} and {@code -e K=V}, {@code --} to end flags.
- * Parsing stops at the first argument that is not a flag: the rest belongs to the command.
+ * Parsing stops at the first argument that is not a flag (the rest belongs to the container's
+ * command), unless the command takes flags anywhere, as docker's {@code rm NAME -f} does.
  */
 final class ArgParser {
     private final List<Flag> flags;
+    private final boolean interspersed;
 
     ArgParser(List<Flag> flags) {
+        this(flags, false);
+    }
+
+    ArgParser(List<Flag> flags, boolean interspersed) {
         this.flags = flags;
+        this.interspersed = interspersed;
     }
 
     ParsedArgs parse(List<String> args) {
@@ -28,6 +35,9 @@ final class ArgParser {
                 i = parseLong(args, i, parsed);
             } else if (arg.startsWith("-") && arg.length() > 1) {
                 i = parseShorthands(args, i, parsed);
+            } else if (interspersed) {
+                parsed.addPositional(arg);
+                i++;
             } else {
                 break;
             }

@@ -14,6 +14,11 @@ interface Command {
 
     List<Flag> flags();
 
+    /** Flags may follow the arguments ({@code rm web -f}); false where the arguments end in a command line. */
+    default boolean flagsAnywhere() {
+        return false;
+    }
+
     /** Returns the exit code. */
     int run(ParsedArgs args, Context context);
 }

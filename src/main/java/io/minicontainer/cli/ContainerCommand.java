@@ -33,7 +33,8 @@ final class ContainerCommand implements Command {
         if (delegate == null) {
             throw new CliException("unknown container command \"" + sub + "\"");
         }
-        ParsedArgs parsed = new ArgParser(delegate.flags()).parse(args.positional().subList(1, args.positional().size()));
+        ParsedArgs parsed = new ArgParser(delegate.flags(), delegate.flagsAnywhere())
+                .parse(args.positional().subList(1, args.positional().size()));
         if (parsed.bool("help")) {
             context.out().print(Help.command(delegate));
             return 0;

@@ -44,7 +44,7 @@ final class ImageCommand implements Command {
         if (delegate == null) {
             throw new CliException("unknown image command \"" + sub + "\"");
         }
-        ParsedArgs parsed = new ArgParser(delegate.flags()).parse(rest);
+        ParsedArgs parsed = new ArgParser(delegate.flags(), delegate.flagsAnywhere()).parse(rest);
         if (parsed.bool("help")) {
             context.out().print(Help.command(delegate));
             return 0;

@@ -19,6 +19,7 @@ final class InspectCommand implements Command {
     public String summary() { return "Show low-level information on containers and images"; }
     public String usage() { return "inspect [OPTIONS] NAME [NAME...]"; }
     public List<Flag> flags() { return FLAGS; }
+    public boolean flagsAnywhere() { return true; }
 
     public int run(ParsedArgs args, Context context) {
         if (args.positional().isEmpty()) {

@@ -13,6 +13,7 @@ final class KillCommand implements Command {
     public String summary() { return "Send a signal to one or more running containers"; }
     public String usage() { return "kill [OPTIONS] CONTAINER [CONTAINER...]"; }
     public List<Flag> flags() { return FLAGS; }
+    public boolean flagsAnywhere() { return true; }
 
     public int run(ParsedArgs args, Context context) {
         int signal = Signals.parse(args.value("signal").orElse("KILL"));

@@ -21,6 +21,7 @@ final class LogsCommand implements Command {
     public String summary() { return "Fetch the logs of a container"; }
     public String usage() { return "logs [OPTIONS] CONTAINER"; }
     public List<Flag> flags() { return FLAGS; }
+    public boolean flagsAnywhere() { return true; }
 
     public int run(ParsedArgs args, Context context) {
         if (args.positional().size() != 1) {

@@ -83,7 +83,8 @@ public final class Main {
                 .orElseThrow(() -> new CliException("unknown command \"" + name + "\" (see 'minicontainer --help')"));
         ParsedArgs parsed;
         try {
-            parsed = new ArgParser(command.flags()).parse(global.positional().subList(1, global.positional().size()));
+            parsed = new ArgParser(command.flags(), command.flagsAnywhere())
+                    .parse(global.positional().subList(1, global.positional().size()));
         } catch (CliException e) {
             throw new CliException(e.getMessage() + " (see 'minicontainer " + name + " --help')");
         }

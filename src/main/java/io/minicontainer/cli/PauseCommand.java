@@ -40,6 +40,7 @@ final class PauseCommand implements Command {
     public String summary() { return (pause ? "Pause" : "Unpause") + " all processes within one or more containers"; }
     public String usage() { return name() + " CONTAINER [CONTAINER...]"; }
     public List<Flag> flags() { return FLAGS; }
+    public boolean flagsAnywhere() { return true; }
 
     public int run(ParsedArgs args, Context context) {
         if (args.positional().isEmpty()) {

@@ -29,6 +29,7 @@ final class PsCommand implements Command {
     public String summary() { return "List containers"; }
     public String usage() { return "ps [OPTIONS]"; }
     public List<Flag> flags() { return FLAGS; }
+    public boolean flagsAnywhere() { return true; }
 
     public int run(ParsedArgs args, Context context) {
         ContainerFilter filter = ContainerFilter.parse(args.all("filter"));

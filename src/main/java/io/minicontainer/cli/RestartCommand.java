@@ -13,6 +13,7 @@ final class RestartCommand implements Command {
     public String summary() { return "Restart one or more containers"; }
     public String usage() { return "restart [OPTIONS] CONTAINER [CONTAINER...]"; }
     public List<Flag> flags() { return FLAGS; }
+    public boolean flagsAnywhere() { return true; }
 
     public int run(ParsedArgs args, Context context) {
         var timeout = StopCommand.timeout(args);

@@ -13,6 +13,7 @@ final class RmCommand implements Command {
     public String summary() { return "Remove one or more containers"; }
     public String usage() { return "rm [OPTIONS] CONTAINER [CONTAINER...]"; }
     public List<Flag> flags() { return FLAGS; }
+    public boolean flagsAnywhere() { return true; }
 
     public int run(ParsedArgs args, Context context) {
         return Containers.forEach(name(), args.positional(), context, (ref, container) -> {

@@ -13,6 +13,7 @@ final class StartCommand implements Command {
     public String summary() { return "Start one or more stopped containers"; }
     public String usage() { return "start [OPTIONS] CONTAINER [CONTAINER...]"; }
     public List<Flag> flags() { return FLAGS; }
+    public boolean flagsAnywhere() { return true; }
 
     public int run(ParsedArgs args, Context context) {
         boolean attach = args.bool("attach") || args.bool("interactive");

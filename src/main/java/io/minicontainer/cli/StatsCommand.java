@@ -50,6 +50,7 @@ final class StatsCommand implements Command {
     public String summary() { return "Display a live stream of container(s) resource usage statistics"; }
     public String usage() { return "stats [OPTIONS] [CONTAINER...]"; }
     public List<Flag> flags() { return FLAGS; }
+    public boolean flagsAnywhere() { return true; }
 
     /** A container followed, with the name it was asked for by (docker's {{.Container}}). */
     private record Watched(String given, Container container) {}

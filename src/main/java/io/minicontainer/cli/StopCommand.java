@@ -14,6 +14,7 @@ final class StopCommand implements Command {
     public String summary() { return "Stop one or more running containers"; }
     public String usage() { return "stop [OPTIONS] CONTAINER [CONTAINER...]"; }
     public List<Flag> flags() { return FLAGS; }
+    public boolean flagsAnywhere() { return true; }
 
     public int run(ParsedArgs args, Context context) {
         Duration timeout = timeout(args);

@@ -34,6 +34,7 @@ final class UpdateCommand implements Command {
     public String summary() { return "Update configuration of one or more containers"; }
     public String usage() { return "update [OPTIONS] CONTAINER [CONTAINER...]"; }
     public List<Flag> flags() { return FLAGS; }
+    public boolean flagsAnywhere() { return true; }
 
     public int run(ParsedArgs args, Context context) {
         if (args.positional().isEmpty()) {

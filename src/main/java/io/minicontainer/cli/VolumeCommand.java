@@ -24,7 +24,8 @@ final class VolumeCommand implements Command {
                 .orElseThrow(() -> new CliException("unknown volume command \"" + name + "\""));
         ParsedArgs parsed;
         try {
-            parsed = new ArgParser(sub.flags()).parse(args.positional().subList(1, args.positional().size()));
+            parsed = new ArgParser(sub.flags(), sub.flagsAnywhere())
+                    .parse(args.positional().subList(1, args.positional().size()));
         } catch (CliException e) {
             throw new CliException(e.getMessage() + " (see 'minicontainer " + sub.name() + " --help')");
         }

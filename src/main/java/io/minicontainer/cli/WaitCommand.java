@@ -8,6 +8,7 @@ final class WaitCommand implements Command {
     public String summary() { return "Block until one or more containers stop, then print their exit codes"; }
     public String usage() { return "wait CONTAINER [CONTAINER...]"; }
     public List<Flag> flags() { return List.of(Flag.bool("help", Flag.NO_SHORTHAND, "Print usage")); }
+    public boolean flagsAnywhere() { return true; }
 
     public int run(ParsedArgs args, Context context) {
         return Containers.forEach(name(), args.positional(), context,

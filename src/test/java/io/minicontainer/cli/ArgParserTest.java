@@ -193,4 +193,11 @@ class ArgParserTest {
         assertThat(parsed.bool("interactive")).isFalse();
         assertThat(parsed.positional()).containsExactly("sh");
     }
+
+    @Test
+    void flagsAnywhereTakesFlagsAfterArgumentsButStillStopsAtDoubleDash() {
+        ParsedArgs parsed = new ArgParser(List.of(Flag.bool("force", 'f', "")), true).parse(List.of("web", "-f", "--", "-x"));
+        assertThat(parsed.bool("force")).isTrue();
+        assertThat(parsed.positional()).containsExactly("web", "-x");
+    }
 }
