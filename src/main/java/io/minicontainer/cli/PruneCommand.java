@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import io.minicontainer.engine.Lifecycle;
 import java.util.List;
 
 /**
@@ -44,13 +45,13 @@ final class PruneCommand implements Command {
         if (!args.bool("force") && !confirmed(context)) {
             return 0;
         }
-        List<String> removed = context.lifecycle().prune();
-        if (!removed.isEmpty()) {
+        Lifecycle.Pruned pruned = context.lifecycle().prune();
+        if (!pruned.ids().isEmpty()) {
             context.out().println("Deleted Containers:");
-            removed.forEach(context.out()::println);
+            pruned.ids().forEach(context.out()::println);
             context.out().println();
         }
-        context.out().println("Total reclaimed containers: " + removed.size());
+        context.out().println("Total reclaimed space: " + HumanUnits.size(pruned.bytes()));
         return 0;
     }
 

@@ -4,6 +4,7 @@ import io.minicontainer.cgroups.Cgroup;
 import io.minicontainer.cgroups.CgroupException;
 import io.minicontainer.cgroups.Cgroups;
 import io.minicontainer.engine.volume.VolumeStore;
+import io.minicontainer.image.store.Trees;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
 import io.minicontainer.runtime.LaunchOptions;
@@ -172,11 +173,12 @@ public final class Lifecycle {
     /**
      * Removes every container that is not running, and what a crash left: directories of containers
      * never finished (no container.json), names of containers that are gone. Anything locked is being
-     * created or changed right now and stays. Returns the removed containers' ids.
+     * created or changed right now and stays. Returns the removed containers' ids and the bytes freed.
      */
     @SuppressWarnings("try") // the lock is held, not used
-    public List<String> prune() {
+    public Pruned prune() {
         List<String> removed = new ArrayList<>();
+        long bytes = 0;
         for (String id : containers.ids()) {
             Optional<ContainerStore.Lock> lock = containers.tryLock(id);
             if (lock.isEmpty()) {
@@ -186,6 +188,7 @@ public final class Lifecycle {
                 Optional<Container> container = containers.load(id);
                 if (container.isEmpty() || !container.get().running()) {
                     destroyLeftCgroup(id);
+                    bytes += Trees.size(containers.dir(id));
                     containers.remove(id, container.map(Container::name).orElse(""));
                     removed.add(id);
                 }
@@ -193,8 +196,11 @@ public final class Lifecycle {
         }
         containers.danglingNames().forEach(containers::removeName);
         containers.removeStaleLocks();
-        return removed;
+        return new Pruned(removed, bytes);
     }
+
+    /** What prune removed: container ids, and the bytes their directories (writable layers, logs) held. */
+    public record Pruned(List<String> ids, long bytes) {}
 
     /** The monitor removes the cgroup as the container dies: one that vanishes meanwhile has nothing to thaw. */
     private void thawIfFrozen(Container container) {

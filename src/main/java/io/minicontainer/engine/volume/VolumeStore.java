@@ -6,13 +6,10 @@ import io.minicontainer.image.store.Trees;
 import io.minicontainer.oci.Spec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -169,24 +166,7 @@ public final class VolumeStore {
 
     /** Bytes in the volume's files (links and special files count their own size), as prune reports them. */
     public long size(String name) {
-        long[] total = {0};
-        try {
-            Files.walkFileTree(dataDir(name), new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    total[0] += attributes.size();
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            return total[0];
-        }
-        return total[0];
+        return Trees.size(dataDir(name));
     }
 
     /** Renamed away first, so a half-deleted volume is never seen under its name. */

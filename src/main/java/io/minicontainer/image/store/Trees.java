@@ -30,6 +30,28 @@ public final class Trees {
 
     private Trees() {}
 
+    /** Bytes in the tree's files, not following links (a link counts its own size); what cannot be read counts 0. */
+    public static long size(Path root) {
+        long[] total = {0};
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    total[0] += attributes.size();
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            return total[0];
+        }
+        return total[0];
+    }
+
     /**
      * Deletes {@code path} and everything below it; never follows a symbolic link, makes directories
      * writable first when they are not (xattrs such as overlayfs' opaque mark go with their inode).
