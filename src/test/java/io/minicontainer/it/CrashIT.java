@@ -67,7 +67,8 @@ class CrashIT extends ContainerTest {
         Files.writeString(root.resolve("containers/.locks").resolve("ef".repeat(32)), "");
         Cli.Result prune = cli.run("container", "prune", "-f");
         assertThat(prune.exitCode()).isZero();
-        assertThat(prune.stdout()).contains(stopped, "ab".repeat(32));
+        assertThat(prune.stdout()).startsWith("Deleted Containers:\n").contains(stopped, "ab".repeat(32))
+                .containsPattern("\nTotal reclaimed space: [0-9.]+[kMG]?B\n$");
         assertThat(half.getParent()).doesNotExist();
         assertThat(Leftovers.records(root)).hasSize(3).contains("names/stays");
         assertThat(cli.run("rm", "-f", "stays").exitCode()).isZero();
