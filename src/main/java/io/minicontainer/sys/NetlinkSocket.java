@@ -135,7 +135,7 @@ public final class NetlinkSocket implements AutoCloseable {
                 return replies.messages();
             }
         }
-        throw new SyscallException(call, object, EINTR, "links kept changing while they were listed");
+        throw new SyscallException(call, object, EINTR, "the answer kept changing while it was read (NLM_F_DUMP_INTR)");
     }
 
     private record Replies(List<ByteBuffer> messages, boolean interrupted) {}
