@@ -29,7 +29,14 @@ public record MacAddress(String text) {
      * four bytes of its IPv4 address, so the address is unique where the IP is.
      */
     public static MacAddress forIpv4(Inet4Address address) {
-        byte[] ip = address.getAddress();
+        return dockers(address.getAddress());
+    }
+
+    public static MacAddress forIpv4(Ipv4Address address) {
+        return dockers(address.octets());
+    }
+
+    private static MacAddress dockers(byte[] ip) {
         return of(new byte[] {0x02, 0x42, ip[0], ip[1], ip[2], ip[3]});
     }
 
