@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -57,6 +58,16 @@ static int remove_entry(const char *path, const struct stat *st, int type, struc
     (void)st, (void)type, (void)ftw;
     remove(path);
     return 0;
+}
+
+/* The engine's namespace files (bind mounts of /proc/.../ns/net): unmounted, then deleted. */
+void release_namespaces(const struct plan *plan)
+{
+    for (uint32_t i = 0; i < plan->count; i++)
+        if (plan->steps[i].op == OP_NETNS_ON_EXIT) {
+            umount2(plan->steps[i].args[1], MNT_DETACH);
+            unlink(plan->steps[i].args[1]);
+        }
 }
 
 /* rm -rf that stays on one file system and never follows a symlink. */
@@ -121,6 +132,7 @@ static int run(const struct plan *plan)
     if (middle < 0 || waitpid(middle, &status, 0) != middle || status != 0) {
         fprintf(stderr, "minicontainer: start the monitor: %s\n", strerror(middle < 0 ? errno : EAGAIN));
         cgroup_remove(plan);
+        release_namespaces(plan);
         remove_paths(plan, OP_REMOVE_ON_FAILURE);
         return EXIT_ENGINE;
     }

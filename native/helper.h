@@ -26,6 +26,9 @@ void forwarded_signals(sigset_t *set);
 
 const struct step *find_step(const struct plan *plan, uint32_t op);
 
+/* Unmounts and deletes the OP_NETNS_ON_EXIT files: the namespace ends with its last process. */
+void release_namespaces(const struct plan *plan);
+
 /* rm -rf of every path the plan lists under op (OP_REMOVE_ON_EXIT / OP_REMOVE_ON_FAILURE). */
 void remove_paths(const struct plan *plan, uint32_t op);
 

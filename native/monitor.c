@@ -205,6 +205,7 @@ _Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int
     if (chdir("/") < 0 || sfd < 0 || pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) {
         tell_cli(&m, MSG_FAILED, EXIT_ENGINE, "minicontainer: start the monitor: out of resources\n");
         cgroup_remove(plan);
+        release_namespaces(plan);
         remove_paths(plan, OP_REMOVE_ON_FAILURE);
         _exit(EXIT_ENGINE);
     }
@@ -217,6 +218,7 @@ _Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int
         close(stdin_fd);
     if (code) {
         cgroup_remove(plan);
+        release_namespaces(plan);
         remove_paths(plan, OP_REMOVE_ON_FAILURE);
         remove_paths(plan, OP_REMOVE_ON_EXIT);
         tell_cli(&m, MSG_FAILED, code, failure);
@@ -229,6 +231,7 @@ _Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int
     code = supervise(&m, sfd);
     int oom_killed = cgroup_oom_killed(plan);
     cgroup_remove(plan);
+    release_namespaces(plan);
     record_exit(&m, code, oom_killed);
     remove_paths(plan, OP_REMOVE_ON_EXIT);
     tell_cli(&m, MSG_EXITED, code, NULL);

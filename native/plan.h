@@ -49,6 +49,9 @@ enum op {
     OP_NO_NEW_PRIVS = 27,     /* setuid bits and file capabilities grant nothing from here on */
     OP_MOUNT_SETATTR = 28,    /* target, attributes to set, to clear: mount_setattr on the whole tree */
     OP_UNSHARE = 29,          /* flags: namespaces entered once in the cgroup (so its own cgroup is the root) */
+    OP_SETNS = 30,            /* path, flag: join a namespace prepared by the engine (the bridge's netns) */
+    /* monitor side again, after the container's range */
+    OP_NETNS_ON_EXIT = 100,   /* path: a namespace file to unmount and delete when the container is gone */
 };
 
 struct step {

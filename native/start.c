@@ -33,7 +33,7 @@ _Noreturn void run_steps(const struct plan *plan, int error_fd)
 {
     for (uint32_t i = 0; i < plan->count; i++) {
         const struct step *s = &plan->steps[i];
-        if (s->op < OP_MOUNT)
+        if (s->op < OP_MOUNT || s->op >= OP_NETNS_ON_EXIT)
             continue;
         int err = s->op == OP_EXEC ? exec_run(s) : step_run(s);
         if (err) {

@@ -267,6 +267,16 @@ static int do_caps(const struct step *s)
     return 0;
 }
 
+static int do_setns(const struct step *s)
+{
+    int fd = open(s->args[1], O_RDONLY | O_CLOEXEC);
+    FAIL_IF(fd < 0);
+    int rc = setns(fd, (int)step_num(s, 2));
+    int err = errno;
+    close(fd);
+    return rc < 0 ? err : 0;
+}
+
 static int do_unshare(const struct step *s)
 {
     FAIL_IF(unshare((int)step_num(s, 1)) < 0);
@@ -296,6 +306,7 @@ static const step_fn STEP_TABLE[] = {
     [OP_CAPS] = do_caps,           [OP_PDEATHSIG] = do_pdeathsig,   [OP_BOUNDING] = do_bounding,
     [OP_USER] = do_user,           [OP_NO_NEW_PRIVS] = do_no_new_privs,
     [OP_MOUNT_SETATTR] = do_mount_setattr, [OP_UNSHARE] = do_unshare,
+    [OP_SETNS] = do_setns,
 };
 
 int step_run(const struct step *s)

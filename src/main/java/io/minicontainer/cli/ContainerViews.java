@@ -70,7 +70,7 @@ final class ContainerViews {
                 "UpperDir", container.dir().resolve("upper").toString(),
                 "WorkDir", container.dir().resolve("work").toString(),
                 "MergedDir", container.dir().resolve("rootfs").toString())));
-        json.put("NetworkSettings", networkSettings(container));
+        json.putIfAbsent("NetworkSettings", networkSettings(container)); // a bridge container's is in its record
         return json;
     }
 

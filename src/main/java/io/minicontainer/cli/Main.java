@@ -5,6 +5,7 @@ import io.minicontainer.engine.ContainerLayout;
 import io.minicontainer.engine.EngineException;
 import io.minicontainer.image.store.ImageStoreException;
 import io.minicontainer.json.JsonException;
+import io.minicontainer.network.NetworkException;
 import io.minicontainer.runtime.SpecException;
 import io.minicontainer.state.StateException;
 import io.minicontainer.sys.Libc;
@@ -55,7 +56,7 @@ public final class Main {
         try {
             return dispatch(args);
         } catch (CliException | EngineException | SpecException | SyscallException | JsonException
-                | ImageStoreException | StateException | CgroupException e) {
+                | ImageStoreException | StateException | CgroupException | NetworkException e) {
             err.println("minicontainer: " + e.getMessage());
         } catch (UncheckedIOException e) {
             err.println("minicontainer: " + e.getMessage());

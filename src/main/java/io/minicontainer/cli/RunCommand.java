@@ -74,7 +74,7 @@ final class RunCommand implements Command {
         return switch (mode) {
             case "none" -> NetworkMode.NONE;
             case "host" -> NetworkMode.HOST;
-            case "bridge" -> throw new CliException("network bridge is not available yet: use --network none or host");
+            case "bridge" -> NetworkMode.BRIDGE;
             default -> throw new CliException("network " + mode + " not found");
         };
     }

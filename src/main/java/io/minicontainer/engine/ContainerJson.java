@@ -1,11 +1,13 @@
 package io.minicontainer.engine;
 
+import io.minicontainer.network.BridgeNetwork;
 import io.minicontainer.runtime.LaunchOptions.LogLimits;
 import io.minicontainer.state.ContainerRecord;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The container.json of a new container: docker's inspect shape, so inspect can show it as is. */
 final class ContainerJson {
@@ -13,7 +15,7 @@ final class ContainerJson {
 
     record Facts(String id, String name, Instant created, RunRequest request, RootFilesystem root,
             ImageRunConfig.Process process, String hostname, LogLimits log, String logPath,
-            List<Map<String, Object>> mounts) {}
+            List<Map<String, Object>> mounts, Optional<BridgeNetwork.Attachment> network) {}
 
     static ContainerRecord of(Facts facts) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -27,6 +29,7 @@ final class ContainerJson {
         json.put("Config", config(facts));
         json.put("HostConfig", hostConfig(facts));
         json.put("Mounts", facts.mounts());
+        facts.network().ifPresent(network -> json.put("NetworkSettings", networkSettings(network)));
         return new ContainerRecord(json);
     }
 
@@ -88,6 +91,19 @@ final class ContainerJson {
         host.putAll(resources.hostConfig());
         json.put("HostConfig", host);
         return new ContainerRecord(json);
+    }
+
+    /** docker's NetworkSettings for a container on the bridge. */
+    private static Map<String, Object> networkSettings(BridgeNetwork.Attachment network) {
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        endpoint.put("Gateway", network.gateway().toString());
+        endpoint.put("IPAddress", network.address().toString());
+        endpoint.put("IPPrefixLen", network.prefix());
+        endpoint.put("MacAddress", network.mac().toString());
+        Map<String, Object> settings = new LinkedHashMap<>(endpoint);
+        settings.put("Ports", Map.of());
+        settings.put("Networks", Map.of("bridge", endpoint));
+        return settings;
     }
 
     /** The monitor's log limits, back from a record (for start). */

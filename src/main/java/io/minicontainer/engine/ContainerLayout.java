@@ -58,6 +58,11 @@ public record ContainerLayout(Path root, Path runRoot) {
         return containerDir(id).resolve(name);
     }
 
+    /** The bind mount that keeps a bridge container's network namespace while it is being set up and runs. */
+    public Path netns(String id) {
+        return runRoot.resolve("netns").resolve(id);
+    }
+
     public Path log(String id) {
         return containerDir(id).resolve("container.log");
     }

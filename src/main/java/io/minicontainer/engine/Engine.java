@@ -3,6 +3,7 @@ package io.minicontainer.engine;
 import io.minicontainer.engine.RunRequest.NetworkMode;
 import io.minicontainer.cgroups.Cgroup;
 import io.minicontainer.cgroups.Cgroups;
+import io.minicontainer.network.BridgeNetwork;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
 import io.minicontainer.runtime.LaunchOptions;
@@ -11,6 +12,7 @@ import io.minicontainer.runtime.Launcher;
 import io.minicontainer.runtime.Plan;
 import io.minicontainer.runtime.PlanExplainer;
 import io.minicontainer.state.ContainerStore;
+import io.minicontainer.sys.NetNamespace;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -72,20 +74,23 @@ public final class Engine {
             Path dir = rollback.created(createContainerDir(id));
             Cgroup cgroup = cgroups.create(id, request.resources().limits());
             rollback.undo(cgroup::destroy);
+            Optional<BridgeNetwork.Attachment> attachment = request.network() == NetworkMode.BRIDGE
+                    ? Optional.of(connect(id, rollback)) : Optional.empty();
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
-            writeEtcFiles(id, hostname, request.network());
+            writeEtcFiles(id, hostname, request.network(), attachment);
             UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
             Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process,
                     mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")));
             Files.writeString(layout.config(id), SpecJson.write(spec));
             containers.writeRecord(ContainerJson.of(new ContainerJson.Facts(id, nameFile.getFileName().toString(),
                     Instant.now(), request, root, process, hostname, logLimits, layout.log(id).toString(),
-                    ContainerMounts.inspect(spec, layout))));
+                    ContainerMounts.inspect(spec, layout), attachment)));
             List<String> owned = mounts.withAnonymousVolumes(List.of(dir.toString(), nameFile.toString(),
                     containers.lockFile(id).toString()));
             Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true,
                     request.remove() ? owned : List.of(), owned, Optional.of(dir.toString()), logLimits,
-                    request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.of(cgroup)));
+                    request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.of(cgroup),
+                    attachment.isPresent() ? List.of(layout.netns(id).toString()) : List.of()));
             if (request.explain()) {
                 explainTo.print(PlanExplainer.explain(plan));
                 explainTo.println("\n# Running it now.");
@@ -174,10 +179,23 @@ public final class Engine {
         return dir;
     }
 
-    private void writeEtcFiles(String id, String hostname, NetworkMode network) throws IOException {
+    /** A network namespace of its own, kept by a bind mount, wired to the bridge before the container starts. */
+    private BridgeNetwork.Attachment connect(String id, Rollback rollback) throws IOException {
+        Path netns = layout.netns(id);
+        Files.createDirectories(netns.getParent());
+        NetNamespace.createPersistent(netns);
+        rollback.undo(() -> NetNamespace.removePersistent(netns));
+        BridgeNetwork bridge = DefaultBridge.of(layout, callerEnv);
+        rollback.undo(() -> bridge.detach(id));
+        return bridge.attach(id, netns);
+    }
+
+    private void writeEtcFiles(String id, String hostname, NetworkMode network,
+            Optional<BridgeNetwork.Attachment> attachment) throws IOException {
         boolean host = network == NetworkMode.HOST;
         Files.writeString(layout.etcFile(id, "hostname"), EtcFiles.hostname(hostname));
-        Files.writeString(layout.etcFile(id, "hosts"), host ? readHostFile("/etc/hosts") : EtcFiles.hosts());
+        Files.writeString(layout.etcFile(id, "hosts"), host ? readHostFile("/etc/hosts")
+                : attachment.map(a -> EtcFiles.hosts(a.address().toString(), hostname)).orElseGet(EtcFiles::hosts));
         String resolvConf = readHostFile("/etc/resolv.conf");
         Files.writeString(layout.etcFile(id, "resolv.conf"), host ? resolvConf : EtcFiles.resolvConf(resolvConf));
     }

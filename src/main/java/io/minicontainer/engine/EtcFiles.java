@@ -14,6 +14,11 @@ final class EtcFiles {
         return hostname + "\n";
     }
 
+    /** docker's /etc/hosts on a bridge: the defaults, then the container's address and host name. */
+    static String hosts(String address, String hostname) {
+        return hosts() + address + "\t" + hostname + "\n";
+    }
+
     static String hosts() {
         return """
                 127.0.0.1\tlocalhost

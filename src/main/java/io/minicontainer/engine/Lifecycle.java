@@ -5,6 +5,7 @@ import io.minicontainer.cgroups.CgroupException;
 import io.minicontainer.cgroups.Cgroups;
 import io.minicontainer.engine.volume.VolumeStore;
 import io.minicontainer.image.store.Trees;
+import io.minicontainer.network.BridgeNetwork;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
 import io.minicontainer.runtime.LaunchOptions;
@@ -15,10 +16,12 @@ import io.minicontainer.state.ContainerStore;
 import io.minicontainer.state.ProcessIdentity;
 import io.minicontainer.state.Signals;
 import io.minicontainer.state.StateException;
+import io.minicontainer.sys.NetNamespace;
 import io.minicontainer.sys.Pidfd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +40,11 @@ public final class Lifecycle {
     private final ContainerStore containers;
     private final Launcher launcher;
     private final Cgroups cgroups;
+    private final BridgeNetwork bridge;
 
-    public Lifecycle(ContainerLayout layout, Launcher launcher, Cgroups cgroups) {
+    public Lifecycle(ContainerLayout layout, Launcher launcher, Cgroups cgroups, BridgeNetwork bridge) {
         this.cgroups = cgroups;
+        this.bridge = bridge;
         this.layout = layout;
         this.containers = layout.containers();
         this.launcher = launcher;
@@ -121,6 +126,7 @@ public final class Lifecycle {
             }
             List<Spec.Mount> mounts = volumes ? spec(container).mounts() : List.of();
             destroyLeftCgroup(container.id());
+            disconnect(container);
             containers.remove(container.id(), container.name());
             new VolumeStore(layout).removeAnonymous(mounts);
         }
@@ -145,7 +151,10 @@ public final class Lifecycle {
             // a cgroup left by a crash goes first: the container starts in a fresh one with its limits
             destroyLeftCgroup(container.id());
             Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
-            plan = startPlan(container, attach ? Optional.empty() : Optional.of(printed), cgroup);
+            Spec spec = spec(container);
+            Optional<String> netns = joinedNetwork(spec);
+            netns.ifPresent(path -> reconnect(container.id(), Path.of(path)));
+            plan = startPlan(container, spec, attach ? Optional.empty() : Optional.of(printed), cgroup, netns);
             if (attach) {
                 launcher.exec(plan, container.dir().resolve("launch.plan"));
             }
@@ -161,13 +170,45 @@ public final class Lifecycle {
         }
     }
 
-    private Plan startPlan(Container container, Optional<String> detach, Cgroup cgroup) {
-        Spec spec = spec(container);
+    /** The bridge's namespace the container joins by path, if it is on the bridge. */
+    private static Optional<String> joinedNetwork(Spec spec) {
+        return spec.linux().namespaces().stream().filter(ns -> ns.type().equals("network") && !ns.path().isEmpty())
+                .map(Spec.Namespace::path).findFirst();
+    }
+
+    /** The same address when it is still free: the namespace went with the last run, so it is made again. */
+    private void reconnect(String id, Path netns) {
+        NetNamespace.removePersistent(netns);
+        NetNamespace.createPersistent(netns);
+        try {
+            bridge.attach(id, netns);
+        } catch (RuntimeException e) {
+            NetNamespace.removePersistent(netns);
+            throw e;
+        }
+    }
+
+    /** A bridge container's address, and what a crash left: the host's veth end, the namespace file. */
+    private void disconnect(Container container) {
+        if (onBridge(container) || Files.exists(layout.netns(container.id()))) {
+            bridge.detach(container.id());
+            NetNamespace.removePersistent(layout.netns(container.id()));
+        }
+    }
+
+    private static boolean onBridge(Container container) {
+        return container.record().json().get("HostConfig") instanceof java.util.Map<?, ?> host
+                && "bridge".equals(host.get("NetworkMode"));
+    }
+
+    private Plan startPlan(Container container, Spec spec, Optional<String> detach, Cgroup cgroup,
+            Optional<String> netns) {
         List<String> owned = List.of(container.dir().toString(), containers.nameFile(container.name()).toString(),
                 containers.lockFile(container.id()).toString());
         return launcher.compile(spec, new LaunchOptions(container.record().openStdin(), true,
                 container.record().autoRemove() ? owned : List.of(), List.of(), Optional.of(container.dir().toString()),
-                ContainerJson.logLimits(container.record()), detach, LaunchOptions.CgroupPaths.of(cgroup)));
+                ContainerJson.logLimits(container.record()), detach, LaunchOptions.CgroupPaths.of(cgroup),
+                netns.map(List::of).orElse(List.of())));
     }
 
     /**
@@ -188,6 +229,7 @@ public final class Lifecycle {
                 Optional<Container> container = containers.load(id);
                 if (container.isEmpty() || !container.get().running()) {
                     destroyLeftCgroup(id);
+                    container.ifPresent(this::disconnect);
                     bytes += Trees.size(containers.dir(id));
                     containers.remove(id, container.map(Container::name).orElse(""));
                     removed.add(id);
@@ -196,6 +238,7 @@ public final class Lifecycle {
         }
         containers.danglingNames().forEach(containers::removeName);
         containers.removeStaleLocks();
+        bridge.releaseStaleLeases();
         return new Pruned(removed, bytes);
     }
 

@@ -52,5 +52,5 @@ public record RunRequest(
                 logOptions, labels, network, explain, command, mounts, HostResources.none());
     }
 
-    public enum NetworkMode { NONE, HOST }
+    public enum NetworkMode { NONE, HOST, BRIDGE }
 }

@@ -25,7 +25,8 @@ final class SpecFactory {
                 new Spec.User(process.uid(), process.gid(), process.additionalGids()), process.args(),
                 environment(process.env(), hostname), process.cwd(), capabilities(process.uid()), false);
         return new Spec(Spec.VERSION, specProcess, new Spec.Root(layout.rootfs(id).toString(), false), hostname,
-                mounts(lowerDirs, id, layout, userMounts, cgroupMounts), new Spec.Linux(namespaces(request.network()),
+                mounts(lowerDirs, id, layout, userMounts, cgroupMounts), new Spec.Linux(namespaces(request.network(),
+                        layout.netns(id)),
                         DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS),
                 Map.of(IMAGE_ANNOTATION, root.imageName(), IMAGE_ID_ANNOTATION, root.imageId()));
     }
@@ -71,12 +72,15 @@ final class SpecFactory {
         return mounts;
     }
 
-    private static List<Spec.Namespace> namespaces(NetworkMode network) {
+    /** A bridge container joins the namespace the engine prepared (veth, address, route) by path. */
+    private static List<Spec.Namespace> namespaces(NetworkMode network, Path netns) {
         List<Spec.Namespace> namespaces = new ArrayList<>(List.of(new Spec.Namespace("pid"),
                 new Spec.Namespace("ipc"), new Spec.Namespace("uts"), new Spec.Namespace("mount"),
                 new Spec.Namespace("cgroup")));
         if (network == NetworkMode.NONE) {
             namespaces.add(new Spec.Namespace("network"));
+        } else if (network == NetworkMode.BRIDGE) {
+            namespaces.add(new Spec.Namespace("network", netns.toString()));
         }
         return namespaces;
     }

@@ -18,17 +18,24 @@ public record LaunchOptions(
         Optional<String> stateDir,
         LogLimits log,
         Optional<String> detach,
-        CgroupPaths cgroup) {
+        CgroupPaths cgroup,
+        List<String> ownedNamespaces) {
 
     public LaunchOptions {
         removeOnExit = List.copyOf(removeOnExit);
         removeOnFailure = List.copyOf(removeOnFailure);
+        ownedNamespaces = List.copyOf(ownedNamespaces);
+    }
+
+    public LaunchOptions(boolean keepStdin, boolean dieWithParent, List<String> removeOnExit, List<String> removeOnFailure,
+            Optional<String> stateDir, LogLimits log, Optional<String> detach, CgroupPaths cgroup) {
+        this(keepStdin, dieWithParent, removeOnExit, removeOnFailure, stateDir, log, detach, cgroup, List.of());
     }
 
     /** Without state: a plan that only runs (tests, the OCI runtime's callers keep their own). */
     public LaunchOptions(boolean keepStdin, boolean dieWithParent, List<String> removeOnExit, List<String> removeOnFailure) {
         this(keepStdin, dieWithParent, removeOnExit, removeOnFailure, Optional.empty(), LogLimits.UNLIMITED,
-                Optional.empty(), CgroupPaths.NONE);
+                Optional.empty(), CgroupPaths.NONE, List.of());
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,7 +74,8 @@ public final class PlanCompiler {
     }
 
     private void monitorSide() {
-        steps.add(new Step.Clone(namespaces.stream().filter(ns -> !unsharedLater(ns)).toList()));
+        steps.add(new Step.Clone(namespaces.stream().filter(ns -> !unsharedLater(ns) && joinedPath(ns).isEmpty()).toList()));
+        options.ownedNamespaces().forEach(path -> steps.add(new Step.NamespaceOnExit(path)));
         options.cgroup().procsFiles().forEach(file -> steps.add(new Step.CgroupProcs(file)));
         options.cgroup().oomEvents().ifPresent(file -> steps.add(new Step.OomEvents(file)));
         options.removeOnExit().forEach(path -> steps.add(new Step.RemoveOnExit(path)));
@@ -90,7 +92,14 @@ public final class PlanCompiler {
         return namespace == Namespace.CGROUP && !options.cgroup().procsFiles().isEmpty();
     }
 
+    /** The path of a namespace the spec joins rather than creates. */
+    private Optional<String> joinedPath(Namespace namespace) {
+        return spec.linux().namespaces().stream().filter(ns -> Namespace.bySpecName(ns.type()).orElse(null) == namespace)
+                .map(Spec.Namespace::path).filter(path -> !path.isEmpty()).findFirst();
+    }
+
     private void detachFromCaller() {
+        namespaces.forEach(ns -> joinedPath(ns).ifPresent(path -> steps.add(new Step.SetNs(path, ns))));
         if (namespaces.stream().anyMatch(this::unsharedLater)) {
             steps.add(new Step.Unshare(List.of(Namespace.CGROUP)));
         }
@@ -257,7 +266,7 @@ public final class PlanCompiler {
         for (Spec.Namespace ns : spec.linux().namespaces()) {
             Namespace namespace = Namespace.bySpecName(ns.type())
                     .orElseThrow(() -> new SpecException("linux.namespaces: unknown type " + ns.type()));
-            if (!ns.path().isEmpty()) {
+            if (!ns.path().isEmpty() && namespace != Namespace.NETWORK) {
                 throw new SpecException("linux.namespaces: joining " + ns.type() + " namespace " + ns.path()
                         + " is not supported yet");
             }

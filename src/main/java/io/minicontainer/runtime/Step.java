@@ -18,9 +18,9 @@ public sealed interface Step {
     /** What the step does, for error messages: {@code mount proc on /proc}, in container paths. */
     String describe(Plan plan);
 
-    /** Executed by the container process; the others by the monitor. */
+    /** Executed by the container process (ops 10-99); the others by the monitor. */
     default boolean inContainer() {
-        return op() >= 10;
+        return op() >= 10 && op() < 100;
     }
 
     /** Creates the container process in new namespaces (monitor side). */
@@ -116,6 +116,20 @@ public sealed interface Step {
         public List<String> args() {
             return List.of(hex(namespaces.stream().mapToLong(Namespace::cloneFlag).reduce(0, (a, b) -> a | b)));
         }
+    }
+
+    /** setns(2) into a namespace the engine prepared, by path: the bridge's network namespace. */
+    record SetNs(String path, Namespace namespace) implements Step {
+        public String describe(Plan plan) { return "join " + namespace.specName() + " namespace " + path; }
+        public int op() { return 30; }
+        public List<String> args() { return List.of(path, hex(namespace.cloneFlag())); }
+    }
+
+    /** A namespace file of the engine's, unmounted and deleted once the container is gone (monitor side). */
+    record NamespaceOnExit(String path) implements Step {
+        public String describe(Plan plan) { return "release namespace " + path; }
+        public int op() { return 100; }
+        public List<String> args() { return List.of(path); }
     }
 
     /** mount(2); empty strings stand for NULL. */

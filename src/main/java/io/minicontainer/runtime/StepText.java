@@ -54,6 +54,8 @@ public final class StepText {
             case Step.CgroupProcs c -> "echo $CONTAINER_PID > " + c.procsFile();
             case Step.OomEvents o -> "grep oom_kill " + o.file() + "          # when the container is gone";
             case Step.Unshare u -> "unshare --cgroup";
+            case Step.SetNs n -> "nsenter --" + n.namespace().specName() + "=" + n.path();
+            case Step.NamespaceOnExit n -> "umount " + n.path() + "; rm " + n.path() + "          # when the container is gone";
             case Step.Mount m -> mountCommand(m, plan);
             case Step.SetMountAttributes a -> "mount_setattr(" + shown(a.target(), plan) + ", AT_RECURSIVE, set="
                     + emptyAsNone(MountAttributes.describe(a.set())) + ", clear="

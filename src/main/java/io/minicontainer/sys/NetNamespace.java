@@ -34,6 +34,10 @@ public final class NetNamespace implements AutoCloseable {
         static final MethodHandle OPEN = downcall("open", ValueLayout.ADDRESS, ValueLayout.JAVA_INT);
         static final MethodHandle SETNS = downcall("setns", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
         static final MethodHandle CLOSE = downcall("close", ValueLayout.JAVA_INT);
+        static final MethodHandle UNSHARE = downcall("unshare", ValueLayout.JAVA_INT);
+        static final MethodHandle MOUNT = downcall("mount", ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
+        static final MethodHandle UMOUNT2 = downcall("umount2", ValueLayout.ADDRESS, ValueLayout.JAVA_INT);
 
         private static MethodHandle downcall(String name, MemoryLayout... arguments) {
             return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name),
@@ -48,6 +52,47 @@ public final class NetNamespace implements AutoCloseable {
     private NetNamespace(Path path, int fd) {
         this.path = path;
         this.fd = fd;
+    }
+
+    private static final long MS_BIND = 4096;
+    private static final int MNT_DETACH = 2;
+
+    /**
+     * A new, empty network namespace kept alive by a bind mount on {@code file} (created here), as
+     * {@code ip netns add} does: made by a thread of its own, which unshares only its own namespace
+     * and then ends. A container joins it by path; {@link #removePersistent} lets it go.
+     */
+    public static void createPersistent(Path file) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = Thread.ofPlatform().daemon().name("new netns " + file).unstarted(() -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
+                check((int) Calls.UNSHARE.invokeExact(state, CLONE_NEWNET), state, "unshare", "CLONE_NEWNET");
+                java.nio.file.Files.createFile(file);
+                int rc = (int) Calls.MOUNT.invokeExact(state, arena.allocateFrom("/proc/thread-self/ns/net"),
+                        arena.allocateFrom(file.toString()), MemorySegment.NULL, MS_BIND, MemorySegment.NULL);
+                check(rc, state, "mount", file.toString());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        thread.start();
+        joinUninterruptibly(thread);
+        if (failure.get() != null) {
+            removePersistent(file);
+            throw rethrown(failure.get(), "create network namespace " + file);
+        }
+    }
+
+    /** Unmounts and deletes a namespace file; the namespace ends once no process is in it. Fine if absent. */
+    public static void removePersistent(Path file) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
+            int ignored = (int) Calls.UMOUNT2.invokeExact(state, arena.allocateFrom(file.toString()), MNT_DETACH);
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (Throwable t) {
+            throw rethrown(t, "remove network namespace " + file);
+        }
     }
 
     /** The network namespace of a running process; it stays valid while this is open, even after the process exits. */

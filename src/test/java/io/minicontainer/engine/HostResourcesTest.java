@@ -101,7 +101,7 @@ class HostResourcesTest {
         ContainerRecord record = ContainerJson.of(new ContainerJson.Facts("ab".repeat(32), "web", Instant.EPOCH, request,
                 RootFilesystem.directory(Path.of("/rootfs")),
                 new ImageRunConfig.Process(List.of("sh"), List.of(), "/", 0, 0, List.of()), "web",
-                LaunchOptions.LogLimits.UNLIMITED, "/log", List.of()));
+                LaunchOptions.LogLimits.UNLIMITED, "/log", List.of(), java.util.Optional.empty()));
 
         assertThat(HostResources.of(record)).isEqualTo(resources);
         assertThat(asMap(record.json().get("HostConfig"))).containsEntry("NetworkMode", "none")

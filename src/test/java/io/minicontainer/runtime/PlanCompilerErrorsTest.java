@@ -36,10 +36,10 @@ class PlanCompilerErrorsTest {
     }
 
     @Test
-    void joiningANamespaceByPathIsRefused() {
+    void joiningANamespaceOtherThanTheNetworkByPathIsRefused() {
         assertRefused(SpecBuilder.spec().namespaces(List.of(new Spec.Namespace("mount"),
-                        new Spec.Namespace("network", "/run/netns/blue"))),
-                "linux.namespaces: joining network namespace /run/netns/blue is not supported yet");
+                        new Spec.Namespace("ipc", "/run/ipc/blue"))),
+                "linux.namespaces: joining ipc namespace /run/ipc/blue is not supported yet");
     }
 
     @Test

@@ -16,6 +16,7 @@ import static io.minicontainer.runtime.MountOptions.MS_REMOUNT;
 import static io.minicontainer.runtime.MountOptions.MS_STRICTATIME;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecBuilder;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +96,21 @@ class PlanCompilerTest {
         Step firstInContainer = plan.steps().stream().filter(Step::inContainer).findFirst().orElseThrow();
         assertThat(firstInContainer).isEqualTo(new Step.Unshare(List.of(Namespace.CGROUP)));
         assertThat(firstInContainer.args()).containsExactly("0x2000000");
+    }
+
+    @Test
+    void aNetworkNamespaceGivenByPathIsJoinedFirstAndReleasedByTheMonitorWhenOwned() {
+        compiling.options(new LaunchOptions(false, true, List.of(), List.of(), Optional.empty(),
+                LaunchOptions.LogLimits.UNLIMITED, Optional.empty(), LaunchOptions.CgroupPaths.NONE, List.of("/run/netns/c1")));
+
+        Plan plan = compiling.compile(SpecBuilder.spec().namespaces(List.of(new Spec.Namespace("mount"),
+                new Spec.Namespace("network", "/run/netns/c1"))));
+
+        assertThat(steps(plan, Step.Clone.class).getFirst().namespaces()).containsExactly(Namespace.MOUNT);
+        assertThat(plan.steps().stream().filter(Step::inContainer).findFirst())
+                .contains(new Step.SetNs("/run/netns/c1", Namespace.NETWORK));
+        assertThat(steps(plan, Step.NamespaceOnExit.class)).containsExactly(new Step.NamespaceOnExit("/run/netns/c1"));
+        assertThat(new Step.NamespaceOnExit("/x").inContainer()).isFalse();
     }
 
     @Test

@@ -122,6 +122,8 @@ class PlanEncoderTest {
                 Map.entry(new Step.CgroupProcs("/c/cgroup.procs"), "OP_CGROUP"),
                 Map.entry(new Step.OomEvents("/e"), "OP_OOM_EVENTS"),
                 Map.entry(new Step.Unshare(List.of(Namespace.CGROUP)), "OP_UNSHARE"),
+                Map.entry(new Step.SetNs("/n", Namespace.NETWORK), "OP_SETNS"),
+                Map.entry(new Step.NamespaceOnExit("/n"), "OP_NETNS_ON_EXIT"),
                 Map.entry(new Step.Join(1, 2, List.of()), "OP_JOIN"),
                 Map.entry(new Step.Mount("", "/", "", 0, ""), "OP_MOUNT"), Map.entry(new Step.Mkdir("/x", 0), "OP_MKDIR"),
                 Map.entry(new Step.Touch("/x", 0), "OP_TOUCH"), Map.entry(new Step.Mknod("/x", 0, 1, 3), "OP_MKNOD"),
