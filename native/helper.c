@@ -70,6 +70,29 @@ void release_namespaces(const struct plan *plan)
         }
 }
 
+/* The engine's clean-ups that need a program (its firewall entries): run in turn, output discarded. */
+void run_exit_commands(const struct plan *plan)
+{
+    for (uint32_t i = 0; i < plan->count; i++) {
+        const struct step *s = &plan->steps[i];
+        if (s->op != OP_EXIT_COMMAND || s->argc < 2)
+            continue;
+        pid_t child = fork();
+        if (child == 0) {
+            int null = open("/dev/null", O_RDWR);
+            for (int fd = 0; fd < 3; fd++)
+                dup2(null, fd);
+            sigset_t none;
+            sigemptyset(&none);
+            sigprocmask(SIG_SETMASK, &none, NULL);
+            execv(s->args[1], (char *const *)&s->args[1]);
+            _exit(127);
+        }
+        if (child > 0)
+            waitpid(child, NULL, 0);
+    }
+}
+
 /* rm -rf that stays on one file system and never follows a symlink. */
 void remove_paths(const struct plan *plan, uint32_t op)
 {

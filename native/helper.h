@@ -29,6 +29,9 @@ const struct step *find_step(const struct plan *plan, uint32_t op);
 /* Unmounts and deletes the OP_NETNS_ON_EXIT files: the namespace ends with its last process. */
 void release_namespaces(const struct plan *plan);
 
+/* Runs the OP_EXIT_COMMAND programs, one after the other. */
+void run_exit_commands(const struct plan *plan);
+
 /* rm -rf of every path the plan lists under op (OP_REMOVE_ON_EXIT / OP_REMOVE_ON_FAILURE). */
 void remove_paths(const struct plan *plan, uint32_t op);
 

@@ -206,6 +206,7 @@ _Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int
         tell_cli(&m, MSG_FAILED, EXIT_ENGINE, "minicontainer: start the monitor: out of resources\n");
         cgroup_remove(plan);
         release_namespaces(plan);
+        run_exit_commands(plan);
         remove_paths(plan, OP_REMOVE_ON_FAILURE);
         _exit(EXIT_ENGINE);
     }
@@ -219,6 +220,7 @@ _Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int
     if (code) {
         cgroup_remove(plan);
         release_namespaces(plan);
+        run_exit_commands(plan);
         remove_paths(plan, OP_REMOVE_ON_FAILURE);
         remove_paths(plan, OP_REMOVE_ON_EXIT);
         tell_cli(&m, MSG_FAILED, code, failure);
@@ -232,6 +234,7 @@ _Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int
     int oom_killed = cgroup_oom_killed(plan);
     cgroup_remove(plan);
     release_namespaces(plan);
+    run_exit_commands(plan);
     record_exit(&m, code, oom_killed);
     remove_paths(plan, OP_REMOVE_ON_EXIT);
     tell_cli(&m, MSG_EXITED, code, NULL);

@@ -52,6 +52,7 @@ enum op {
     OP_SETNS = 30,            /* path, flag: join a namespace prepared by the engine (the bridge's netns) */
     /* monitor side again, after the container's range */
     OP_NETNS_ON_EXIT = 100,   /* path: a namespace file to unmount and delete when the container is gone */
+    OP_EXIT_COMMAND = 101,    /* argv: run (and waited for) when the container is gone, e.g. nft -f unpublish.nft */
 };
 
 struct step {

@@ -1,5 +1,7 @@
 package io.minicontainer.cli;
 
+import io.minicontainer.engine.PortPublisher;
+import io.minicontainer.network.PublishedPort;
 import io.minicontainer.state.Container;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,7 +26,8 @@ final class ContainerViews {
         row.put("Command", "\"" + command(container, truncate) + "\"");
         row.put("CreatedAt", DockerTimes.createdAt(container.record().created(), java.time.ZoneId.systemDefault()));
         row.put("RunningFor", DockerTimes.ago(container.record().created(), now));
-        row.put("Ports", "");
+        row.put("Ports", PortPublisher.recorded(container).stream().map(PublishedPort::describe)
+                .collect(Collectors.joining(", ")));
         row.put("State", state);
         row.put("Status", DockerTimes.status(state, container.startedAt().orElse(null),
                 container.finishedAt().orElse(null), container.exitCode(), now));

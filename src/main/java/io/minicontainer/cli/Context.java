@@ -2,7 +2,6 @@ package io.minicontainer.cli;
 
 import io.minicontainer.cgroups.Cgroups;
 import io.minicontainer.engine.ContainerLayout;
-import io.minicontainer.engine.DefaultBridge;
 import io.minicontainer.engine.Lifecycle;
 import io.minicontainer.runtime.Launcher;
 import java.io.PrintStream;
@@ -18,7 +17,7 @@ record Context(ContainerLayout layout, Map<String, String> env, PrintStream out,
     }
 
     Lifecycle lifecycle() {
-        return new Lifecycle(layout, launcher(), cgroups(), DefaultBridge.of(layout, env));
+        return new Lifecycle(layout, launcher(), cgroups(), env);
     }
 
     /** Containers' cgroups go under {@code $MINICONTAINER_CGROUP_PARENT} (default minicontainer) in each hierarchy. */

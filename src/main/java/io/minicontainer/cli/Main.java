@@ -101,8 +101,8 @@ public final class Main {
                 new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(), new LoadCommand(),
                 new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VolumeCommand(), new VersionCommand(),
                 new StartCommand(), new StopCommand(), new RestartCommand(), new KillCommand(), new WaitCommand(),
-                new RmCommand(), new PsCommand(), new InspectCommand(), new LogsCommand(), PruneCommand.system(),
-                new StatsCommand(), new UpdateCommand(), PauseCommand.pause(), PauseCommand.unpause()));
+                new RmCommand(), new PsCommand(), new PortCommand(), new InspectCommand(), new LogsCommand(),
+                PruneCommand.system(), new StatsCommand(), new UpdateCommand(), PauseCommand.pause(), PauseCommand.unpause()));
         commands.add(new ImageCommand(commands));
         commands.add(new ContainerCommand(commands));
         return commands;

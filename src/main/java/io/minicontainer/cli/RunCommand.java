@@ -4,6 +4,7 @@ import io.minicontainer.engine.Engine;
 import io.minicontainer.engine.HostCpus;
 import io.minicontainer.engine.RunRequest;
 import io.minicontainer.engine.RunRequest.NetworkMode;
+import io.minicontainer.network.PortSpec;
 import io.minicontainer.engine.mount.MountRequests;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class RunCommand implements Command {
             Flag.bool("detach", 'd', "Run in the background and print the container's id"),
             Flag.value("log-opt", Flag.NO_SHORTHAND, "K=V", "Log rotation: max-size=10m, max-file=3"),
             Flag.value("label", 'l', "K=V", "Set a label on the container"),
+            Flag.value("publish", 'p', "[IP:]HOST:CTR[/udp]", "Publish a container's port on the host (needs --network bridge)"),
             Flag.value("network", Flag.NO_SHORTHAND, "MODE", "none (only lo) or host (the host's network)"),
             Flag.value("net", Flag.NO_SHORTHAND, "MODE", "Same as --network"),
             Flag.bool("explain", Flag.NO_SHORTHAND, "Print the launch plan as a commented recipe, then run it"),
@@ -63,7 +65,7 @@ final class RunCommand implements Command {
                 args.value("entrypoint"), args.bool("interactive"), args.bool("rm"), args.bool("detach"), args.all("log-opt"),
                 args.all("label"), network(args), args.bool("explain"), command,
                 MountRequests.parse(args.all("volume"), args.all("mount"), args.all("tmpfs"), Path.of("").toAbsolutePath()),
-                ResourceOptions.forRun(args, HostCpus.current()));
+                ResourceOptions.forRun(args, HostCpus.current()), PortSpec.parseAll(args.all("publish")));
         new Engine(context.layout(), context.launcher(), context.env(), context.cgroups())
                 .run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");

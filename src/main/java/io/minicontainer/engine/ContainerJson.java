@@ -1,6 +1,7 @@
 package io.minicontainer.engine;
 
 import io.minicontainer.network.BridgeNetwork;
+import io.minicontainer.network.PublishedPort;
 import io.minicontainer.runtime.LaunchOptions.LogLimits;
 import io.minicontainer.state.ContainerRecord;
 import java.time.Instant;
@@ -15,7 +16,13 @@ final class ContainerJson {
 
     record Facts(String id, String name, Instant created, RunRequest request, RootFilesystem root,
             ImageRunConfig.Process process, String hostname, LogLimits log, String logPath,
-            List<Map<String, Object>> mounts, Optional<BridgeNetwork.Attachment> network) {}
+            List<Map<String, Object>> mounts, Optional<BridgeNetwork.Attachment> network, List<PublishedPort> ports) {
+        Facts(String id, String name, Instant created, RunRequest request, RootFilesystem root,
+                ImageRunConfig.Process process, String hostname, LogLimits log, String logPath,
+                List<Map<String, Object>> mounts, Optional<BridgeNetwork.Attachment> network) {
+            this(id, name, created, request, root, process, hostname, log, logPath, mounts, network, List.of());
+        }
+    }
 
     static ContainerRecord of(Facts facts) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -29,7 +36,7 @@ final class ContainerJson {
         json.put("Config", config(facts));
         json.put("HostConfig", hostConfig(facts));
         json.put("Mounts", facts.mounts());
-        facts.network().ifPresent(network -> json.put("NetworkSettings", networkSettings(network)));
+        facts.network().ifPresent(network -> json.put("NetworkSettings", networkSettings(network, facts.ports())));
         return new ContainerRecord(json);
     }
 
@@ -94,14 +101,21 @@ final class ContainerJson {
     }
 
     /** docker's NetworkSettings for a container on the bridge. */
-    private static Map<String, Object> networkSettings(BridgeNetwork.Attachment network) {
+    static Map<String, Object> networkSettings(BridgeNetwork.Attachment network, List<PublishedPort> ports) {
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("Gateway", network.gateway().toString());
         endpoint.put("IPAddress", network.address().toString());
         endpoint.put("IPPrefixLen", network.prefix());
         endpoint.put("MacAddress", network.mac().toString());
         Map<String, Object> settings = new LinkedHashMap<>(endpoint);
-        settings.put("Ports", Map.of());
+        Map<String, Object> published = new LinkedHashMap<>();
+        for (PublishedPort port : ports) {
+            @SuppressWarnings("unchecked")
+            List<Object> bindings = (List<Object>) published.computeIfAbsent(port.containerPort() + "/"
+                    + port.protocol().keyword(), key -> new java.util.ArrayList<>());
+            bindings.add(Map.of("HostIp", port.hostIp().toString(), "HostPort", Integer.toString(port.hostPort())));
+        }
+        settings.put("Ports", published);
         settings.put("Networks", Map.of("bridge", endpoint));
         return settings;
     }

@@ -17,6 +17,12 @@ public final class DefaultBridge {
 
     private DefaultBridge() {}
 
+    /** Published ports go into the same table as the bridge's masquerade. */
+    static PortPublisher publisher(ContainerLayout layout, Map<String, String> env) {
+        return new PortPublisher(layout.containers(), env.getOrDefault("MINICONTAINER_NFT_TABLE", NftRules.DEFAULT_TABLE),
+                env.getOrDefault("MINICONTAINER_BRIDGE", DEVICE));
+    }
+
     public static BridgeNetwork of(ContainerLayout layout, Map<String, String> env) {
         String bridge = env.getOrDefault("MINICONTAINER_BRIDGE", DEVICE);
         Optional<Subnet> subnet = Optional.ofNullable(env.get("MINICONTAINER_BRIDGE_SUBNET")).map(Subnet::parse);

@@ -4,6 +4,7 @@ import io.minicontainer.engine.RunRequest.NetworkMode;
 import io.minicontainer.cgroups.Cgroup;
 import io.minicontainer.cgroups.Cgroups;
 import io.minicontainer.network.BridgeNetwork;
+import io.minicontainer.network.PublishedPort;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
 import io.minicontainer.runtime.LaunchOptions;
@@ -76,6 +77,7 @@ public final class Engine {
             rollback.undo(cgroup::destroy);
             Optional<BridgeNetwork.Attachment> attachment = request.network() == NetworkMode.BRIDGE
                     ? Optional.of(connect(id, rollback)) : Optional.empty();
+            List<PublishedPort> ports = attachment.map(a -> publish(id, request, a, dir, rollback)).orElse(List.of());
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
             writeEtcFiles(id, hostname, request.network(), attachment);
             UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
@@ -84,13 +86,14 @@ public final class Engine {
             Files.writeString(layout.config(id), SpecJson.write(spec));
             containers.writeRecord(ContainerJson.of(new ContainerJson.Facts(id, nameFile.getFileName().toString(),
                     Instant.now(), request, root, process, hostname, logLimits, layout.log(id).toString(),
-                    ContainerMounts.inspect(spec, layout), attachment)));
+                    ContainerMounts.inspect(spec, layout), attachment, ports)));
             List<String> owned = mounts.withAnonymousVolumes(List.of(dir.toString(), nameFile.toString(),
                     containers.lockFile(id).toString()));
             Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true,
                     request.remove() ? owned : List.of(), owned, Optional.of(dir.toString()), logLimits,
                     request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.of(cgroup),
-                    attachment.isPresent() ? List.of(layout.netns(id).toString()) : List.of()));
+                    attachment.isPresent() ? List.of(layout.netns(id).toString()) : List.of(),
+                    ports.isEmpty() ? List.of() : PortPublisher.exitCommand(dir)));
             if (request.explain()) {
                 explainTo.print(PlanExplainer.explain(plan));
                 explainTo.println("\n# Running it now.");
@@ -117,6 +120,10 @@ public final class Engine {
     }
 
     private void validate(RunRequest request) {
+        if (!request.ports().isEmpty() && request.network() != NetworkMode.BRIDGE) {
+            throw new EngineException("conflicting options: port publishing and the container type network mode"
+                    + " (publish needs --network bridge)");
+        }
         request.rootfs().ifPresent(Engine::validateRootfs);
         request.workdir().filter(w -> !w.startsWith("/")).ifPresent(w -> {
             throw new EngineException("the working directory '" + w + "' is invalid, it needs to be an absolute path");
@@ -188,6 +195,13 @@ public final class Engine {
         BridgeNetwork bridge = DefaultBridge.of(layout, callerEnv);
         rollback.undo(() -> bridge.detach(id));
         return bridge.attach(id, netns);
+    }
+
+    private List<PublishedPort> publish(String id, RunRequest request, BridgeNetwork.Attachment attachment, Path dir,
+            Rollback rollback) {
+        PortPublisher publisher = DefaultBridge.publisher(layout, callerEnv);
+        rollback.undo(() -> publisher.unpublish(dir));
+        return publisher.publish(id, request.ports(), attachment.address(), dir);
     }
 
     private void writeEtcFiles(String id, String hostname, NetworkMode network,

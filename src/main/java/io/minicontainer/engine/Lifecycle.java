@@ -6,6 +6,7 @@ import io.minicontainer.cgroups.Cgroups;
 import io.minicontainer.engine.volume.VolumeStore;
 import io.minicontainer.image.store.Trees;
 import io.minicontainer.network.BridgeNetwork;
+import io.minicontainer.network.PublishedPort;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
 import io.minicontainer.runtime.LaunchOptions;
@@ -41,10 +42,13 @@ public final class Lifecycle {
     private final Launcher launcher;
     private final Cgroups cgroups;
     private final BridgeNetwork bridge;
+    private final PortPublisher publisher;
 
-    public Lifecycle(ContainerLayout layout, Launcher launcher, Cgroups cgroups, BridgeNetwork bridge) {
+    /** @param env the caller's environment: which bridge and nftables table (see {@link DefaultBridge}) */
+    public Lifecycle(ContainerLayout layout, Launcher launcher, Cgroups cgroups, java.util.Map<String, String> env) {
         this.cgroups = cgroups;
-        this.bridge = bridge;
+        this.bridge = DefaultBridge.of(layout, env);
+        this.publisher = DefaultBridge.publisher(layout, env);
         this.layout = layout;
         this.containers = layout.containers();
         this.launcher = launcher;
@@ -153,8 +157,8 @@ public final class Lifecycle {
             Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
             Spec spec = spec(container);
             Optional<String> netns = joinedNetwork(spec);
-            netns.ifPresent(path -> reconnect(container.id(), Path.of(path)));
-            plan = startPlan(container, spec, attach ? Optional.empty() : Optional.of(printed), cgroup, netns);
+            boolean published = netns.isPresent() && reconnect(container, Path.of(netns.get()));
+            plan = startPlan(container, spec, attach ? Optional.empty() : Optional.of(printed), cgroup, netns, published);
             if (attach) {
                 launcher.exec(plan, container.dir().resolve("launch.plan"));
             }
@@ -176,13 +180,23 @@ public final class Lifecycle {
                 .map(Spec.Namespace::path).findFirst();
     }
 
-    /** The same address when it is still free: the namespace went with the last run, so it is made again. */
-    private void reconnect(String id, Path netns) {
+    /**
+     * The same address when it is still free (the namespace went with the last run, so it is made
+     * again) and the same published ports; true when there are ports to take down at exit.
+     */
+    private boolean reconnect(Container container, Path netns) {
         NetNamespace.removePersistent(netns);
         NetNamespace.createPersistent(netns);
         try {
-            bridge.attach(id, netns);
+            BridgeNetwork.Attachment attachment = bridge.attach(container.id(), netns);
+            List<PublishedPort> ports = publisher.republish(container.id(), PortPublisher.recorded(container),
+                    attachment.address(), container.dir());
+            java.util.Map<String, Object> json = new java.util.LinkedHashMap<>(container.record().json());
+            json.put("NetworkSettings", ContainerJson.networkSettings(attachment, ports));
+            containers.writeRecord(new io.minicontainer.state.ContainerRecord(json));
+            return !ports.isEmpty();
         } catch (RuntimeException e) {
+            bridge.detach(container.id());
             NetNamespace.removePersistent(netns);
             throw e;
         }
@@ -191,6 +205,7 @@ public final class Lifecycle {
     /** A bridge container's address, and what a crash left: the host's veth end, the namespace file. */
     private void disconnect(Container container) {
         if (onBridge(container) || Files.exists(layout.netns(container.id()))) {
+            publisher.unpublish(container.dir());
             bridge.detach(container.id());
             NetNamespace.removePersistent(layout.netns(container.id()));
         }
@@ -202,13 +217,14 @@ public final class Lifecycle {
     }
 
     private Plan startPlan(Container container, Spec spec, Optional<String> detach, Cgroup cgroup,
-            Optional<String> netns) {
+            Optional<String> netns, boolean published) {
         List<String> owned = List.of(container.dir().toString(), containers.nameFile(container.name()).toString(),
                 containers.lockFile(container.id()).toString());
         return launcher.compile(spec, new LaunchOptions(container.record().openStdin(), true,
                 container.record().autoRemove() ? owned : List.of(), List.of(), Optional.of(container.dir().toString()),
                 ContainerJson.logLimits(container.record()), detach, LaunchOptions.CgroupPaths.of(cgroup),
-                netns.map(List::of).orElse(List.of())));
+                netns.map(List::of).orElse(List.of()),
+                published ? PortPublisher.exitCommand(container.dir()) : List.of()));
     }
 
     /**

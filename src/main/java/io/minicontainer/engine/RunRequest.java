@@ -1,6 +1,7 @@
 package io.minicontainer.engine;
 
 import io.minicontainer.engine.mount.MountRequest;
+import io.minicontainer.network.PortSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,8 @@ public record RunRequest(
         boolean explain,
         List<String> command,
         List<MountRequest> mounts,
-        HostResources resources) {
+        HostResources resources,
+        List<PortSpec> ports) {
 
     public RunRequest {
         env = List.copyOf(env);
@@ -40,6 +42,17 @@ public record RunRequest(
         labels = List.copyOf(labels);
         mounts = List.copyOf(mounts);
         resources = resources == null ? HostResources.none() : resources;
+        ports = List.copyOf(ports);
+    }
+
+    /** Without published ports. */
+    public RunRequest(Optional<Path> rootfs, Optional<String> image, Optional<String> platform, Optional<String> name,
+            Optional<String> hostname, List<String> env, List<Path> envFiles, Optional<String> workdir,
+            Optional<String> user, Optional<String> entrypoint, boolean interactive, boolean remove, boolean detach,
+            List<String> logOptions, List<String> labels, NetworkMode network, boolean explain, List<String> command,
+            List<MountRequest> mounts, HostResources resources) {
+        this(rootfs, image, platform, name, hostname, env, envFiles, workdir, user, entrypoint, interactive, remove, detach,
+                logOptions, labels, network, explain, command, mounts, resources, List.of());
     }
 
     /** Without resource limits. */
@@ -49,7 +62,7 @@ public record RunRequest(
             List<String> logOptions, List<String> labels, NetworkMode network, boolean explain, List<String> command,
             List<MountRequest> mounts) {
         this(rootfs, image, platform, name, hostname, env, envFiles, workdir, user, entrypoint, interactive, remove, detach,
-                logOptions, labels, network, explain, command, mounts, HostResources.none());
+                logOptions, labels, network, explain, command, mounts, HostResources.none(), List.of());
     }
 
     public enum NetworkMode { NONE, HOST, BRIDGE }

@@ -19,23 +19,32 @@ public record LaunchOptions(
         LogLimits log,
         Optional<String> detach,
         CgroupPaths cgroup,
-        List<String> ownedNamespaces) {
+        List<String> ownedNamespaces,
+        List<String> exitCommand) {
 
     public LaunchOptions {
         removeOnExit = List.copyOf(removeOnExit);
         removeOnFailure = List.copyOf(removeOnFailure);
         ownedNamespaces = List.copyOf(ownedNamespaces);
+        exitCommand = List.copyOf(exitCommand);
+    }
+
+    public LaunchOptions(boolean keepStdin, boolean dieWithParent, List<String> removeOnExit, List<String> removeOnFailure,
+            Optional<String> stateDir, LogLimits log, Optional<String> detach, CgroupPaths cgroup,
+            List<String> ownedNamespaces) {
+        this(keepStdin, dieWithParent, removeOnExit, removeOnFailure, stateDir, log, detach, cgroup, ownedNamespaces,
+                List.of());
     }
 
     public LaunchOptions(boolean keepStdin, boolean dieWithParent, List<String> removeOnExit, List<String> removeOnFailure,
             Optional<String> stateDir, LogLimits log, Optional<String> detach, CgroupPaths cgroup) {
-        this(keepStdin, dieWithParent, removeOnExit, removeOnFailure, stateDir, log, detach, cgroup, List.of());
+        this(keepStdin, dieWithParent, removeOnExit, removeOnFailure, stateDir, log, detach, cgroup, List.of(), List.of());
     }
 
     /** Without state: a plan that only runs (tests, the OCI runtime's callers keep their own). */
     public LaunchOptions(boolean keepStdin, boolean dieWithParent, List<String> removeOnExit, List<String> removeOnFailure) {
         this(keepStdin, dieWithParent, removeOnExit, removeOnFailure, Optional.empty(), LogLimits.UNLIMITED,
-                Optional.empty(), CgroupPaths.NONE, List.of());
+                Optional.empty(), CgroupPaths.NONE, List.of(), List.of());
     }
 
     /**

@@ -76,6 +76,9 @@ public final class PlanCompiler {
     private void monitorSide() {
         steps.add(new Step.Clone(namespaces.stream().filter(ns -> !unsharedLater(ns) && joinedPath(ns).isEmpty()).toList()));
         options.ownedNamespaces().forEach(path -> steps.add(new Step.NamespaceOnExit(path)));
+        if (!options.exitCommand().isEmpty()) {
+            steps.add(new Step.ExitCommand(options.exitCommand()));
+        }
         options.cgroup().procsFiles().forEach(file -> steps.add(new Step.CgroupProcs(file)));
         options.cgroup().oomEvents().ifPresent(file -> steps.add(new Step.OomEvents(file)));
         options.removeOnExit().forEach(path -> steps.add(new Step.RemoveOnExit(path)));

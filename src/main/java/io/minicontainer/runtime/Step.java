@@ -132,6 +132,17 @@ public sealed interface Step {
         public List<String> args() { return List.of(path); }
     }
 
+    /** A program the monitor runs once the container is gone: the engine's clean-up, such as nft -f FILE. */
+    record ExitCommand(List<String> argv) implements Step {
+        public ExitCommand {
+            argv = List.copyOf(argv);
+        }
+
+        public String describe(Plan plan) { return "run " + String.join(" ", argv); }
+        public int op() { return 101; }
+        public List<String> args() { return argv; }
+    }
+
     /** mount(2); empty strings stand for NULL. */
     record Mount(String source, String target, String fstype, long flags, String data) implements Step {
         public String describe(Plan plan) { return StepText.describeMount(this, plan); }

@@ -55,6 +55,7 @@ public final class StepText {
             case Step.OomEvents o -> "grep oom_kill " + o.file() + "          # when the container is gone";
             case Step.Unshare u -> "unshare --cgroup";
             case Step.SetNs n -> "nsenter --" + n.namespace().specName() + "=" + n.path();
+            case Step.ExitCommand c -> String.join(" ", c.argv()) + "          # when the container is gone";
             case Step.NamespaceOnExit n -> "umount " + n.path() + "; rm " + n.path() + "          # when the container is gone";
             case Step.Mount m -> mountCommand(m, plan);
             case Step.SetMountAttributes a -> "mount_setattr(" + shown(a.target(), plan) + ", AT_RECURSIVE, set="

@@ -82,6 +82,101 @@ class BridgeIT extends ContainerTest {
                 .doesNotContain(subnetPrefix);
     }
 
+    @Test
+    void aPublishedPortAnswersOnLocalhostOnTheHostsAddressAndFromAnotherContainer() throws Exception {
+        int port = freePort();
+        webServer("web", "-p", port + ":80");
+        assertThat(cli.run("ps", "--format", "{{.Ports}}").stdout()).isEqualTo("0.0.0.0:" + port + "->80/tcp\n");
+        assertThat(cli.run("port", "web").stdout()).isEqualTo("80/tcp -> 0.0.0.0:" + port + "\n");
+        assertThat(httpGet("127.0.0.1", port)).contains("hello-from-web");
+        String external = hostAddress();
+        assertThat(httpGet(external, port)).contains("hello-from-web");
+        Cli.Result hairpin = cli.run("run", "--rm", "--network", "bridge", "--rootfs", rootfs.toString(),
+                "wget", "-qO-", "http://" + external + ":" + port + "/");
+        assertThat(hairpin.stdout()).as(hairpin.stderr()).isEqualTo("hello-from-web\n");
+        assertThat(cli.run("stop", "-t", "1", "web").exitCode()).isZero();
+        assertThat(output("nft", "list", "table", "ip", table)).as("gone with the container").doesNotContain(" " + port + " ");
+        assertThat(cli.run("start", "web").exitCode()).isZero();
+        awaitHttp("127.0.0.1", port);
+        cli.run("rm", "-f", "web");
+        assertThat(output("nft", "list", "table", "ip", table)).doesNotContain(" " + port + " ");
+    }
+
+    @Test
+    void aTakenHostPortIsOneClearLineAndLeavesNothing() throws Exception {
+        int port = freePort();
+        webServer("first", "-p", port + ":80");
+        Cli.Result second = cli.run("run", "--network", "bridge", "-p", port + ":80", "--rootfs", rootfs.toString(), "true");
+        assertThat(second).isEqualTo(new Cli.Result(125, "",
+                "minicontainer: Bind for 0.0.0.0:" + port + " failed: port is already allocated\n"));
+        cli.run("rm", "-f", "first");
+        try (java.net.ServerSocket hostProcess = new java.net.ServerSocket(port)) {
+            Cli.Result taken = cli.run("run", "--network", "bridge", "-p", port + ":80", "--rootfs", rootfs.toString(),
+                    "true");
+            assertThat(taken.exitCode()).isEqualTo(125);
+        }
+        Cli.Result none = cli.run("run", "-p", "80", "--rootfs", rootfs.toString(), "true");
+        assertThat(none.stderr()).startsWith("minicontainer: conflicting options: port publishing");
+        assertThat(Leftovers.records(root)).isEmpty();
+        assertThat(output("ip", "-o", "link")).doesNotContainPattern("mc[0-9a-f]{10}@");
+    }
+
+    private void webServer(String name, String... flags) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", "-d", "--name", name, "--network",
+                "bridge"));
+        args.addAll(java.util.List.of(flags));
+        args.addAll(java.util.List.of("--rootfs", rootfs.toString(), "sh", "-c",
+                "mkdir -p /www; echo hello-from-web > /www/index.html; exec httpd -f -p 80 -h /www"));
+        Cli.Result result = cli.run(args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        String address = address(name);
+        for (int i = 0; i < 50 && !answers(address, 80); i++) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static void awaitHttp(String host, int port) throws Exception {
+        for (int i = 0; i < 50 && !answers(host, port); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(httpGet(host, port)).contains("hello-from-web");
+    }
+
+    private static boolean answers(String host, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String httpGet(String host, int port) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 2000);
+            socket.setSoTimeout(3000);
+            socket.getOutputStream().write(("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes());
+            return new String(socket.getInputStream().readAllBytes());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The host's own address on its external interface, not loopback and not a bridge of ours. */
+    private static String hostAddress() throws Exception {
+        for (String line : output("ip", "-4", "-o", "addr", "show", "scope", "global").split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length > 3 && !fields[1].startsWith("mc") && !fields[1].startsWith("mini")) {
+                return fields[3].substring(0, fields[3].indexOf('/'));
+            }
+        }
+        throw new AssertionError("no external address");
+    }
+
     private void detached(String name, String... command) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", "-d", "--name", name, "--network",
                 "bridge", "--rootfs", rootfs.toString()));

@@ -124,6 +124,7 @@ class PlanEncoderTest {
                 Map.entry(new Step.Unshare(List.of(Namespace.CGROUP)), "OP_UNSHARE"),
                 Map.entry(new Step.SetNs("/n", Namespace.NETWORK), "OP_SETNS"),
                 Map.entry(new Step.NamespaceOnExit("/n"), "OP_NETNS_ON_EXIT"),
+                Map.entry(new Step.ExitCommand(List.of("/bin/true")), "OP_EXIT_COMMAND"),
                 Map.entry(new Step.Join(1, 2, List.of()), "OP_JOIN"),
                 Map.entry(new Step.Mount("", "/", "", 0, ""), "OP_MOUNT"), Map.entry(new Step.Mkdir("/x", 0), "OP_MKDIR"),
                 Map.entry(new Step.Touch("/x", 0), "OP_TOUCH"), Map.entry(new Step.Mknod("/x", 0, 1, 3), "OP_MKNOD"),
