@@ -111,6 +111,7 @@ class BridgeIT extends ContainerTest {
                 "minicontainer: Bind for 0.0.0.0:" + port + " failed: port is already allocated\n"));
         cli.run("rm", "-f", "first");
         try (java.net.ServerSocket hostProcess = new java.net.ServerSocket(port)) {
+            assertThat(hostProcess.isBound()).isTrue();
             Cli.Result taken = cli.run("run", "--network", "bridge", "-p", port + ":80", "--rootfs", rootfs.toString(),
                     "true");
             assertThat(taken.exitCode()).isEqualTo(125);
