@@ -42,7 +42,7 @@ public final class AotTraining {
         main.execute(List.of("--root", root, "rmi", "training:1"));
     }
 
-    /** {@code AotTraining SCRATCH containers|manage|images}: one cache per kind of command, each small. */
+    /** {@code AotTraining SCRATCH containers|network|manage|images}: one cache per kind of command, each small. */
     public static void main(String[] args) {
         String scratch = args[0];
         String kind = args.length > 1 ? args[1] : "containers";
@@ -53,8 +53,14 @@ public final class AotTraining {
         }
         System.setProperty(io.minicontainer.runtime.Launcher.DRY_RUN_PROPERTY, "true");
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+        // a bridge and an nft table of the training's own, removed by scripts/aot-train
         Main main = new Main(discard, discard, Map.of("PATH", "/usr/bin:/bin",
-                "MINICONTAINER_CGROUP_PARENT", "minicontainer-aot-training"));
+                "MINICONTAINER_CGROUP_PARENT", "minicontainer-aot-training", "MINICONTAINER_BRIDGE", "mcaot0",
+                "MINICONTAINER_BRIDGE_SUBNET", "10.254.254.0/29", "MINICONTAINER_NFT_TABLE", "mcaot"));
+        if (kind.equals("network")) {
+            trainBridge(main, scratch);
+            return;
+        }
         main.execute(List.of("--root", scratch + "/root", "run", "--rm", "--explain", "-i", "-e", "A=1",
                 "-w", "/tmp", "--name", "training", "-v", scratch + "/host:/host:ro", "-v", "training:/volume",
                 "--tmpfs", "/tmp:size=1m", "--memory", "64m", "--cpus", "0.5", "--pids-limit", "50",
@@ -70,6 +76,23 @@ public final class AotTraining {
             Libc.execve(scratch + "/not-a-program", List.of("x"), List.of());
         } catch (SyscallException expected) {
             // as intended
+        }
+    }
+
+    /** A run on the bridge (netns, rtnetlink, IPAM, nft), in a cache of its own so that other runs do not load it. */
+    private static void trainBridge(Main main, String scratch) {
+        List<String> runRoot = List.of("--runroot", scratch + "/run");
+        List<String> run = new java.util.ArrayList<>(runRoot);
+        run.addAll(List.of("run", "--name", "training-net", "--network", "bridge", "-p", "80", "--rootfs",
+                scratch + "/rootfs", "true"));
+        rooted(main, scratch + "/root", run);
+        List<String> rm = new java.util.ArrayList<>(runRoot);
+        rm.addAll(List.of("rm", "-f", "training-net"));
+        rooted(main, scratch + "/root", rm);
+        try {
+            Libc.execve(scratch + "/not-a-program", List.of("x"), List.of());
+        } catch (SyscallException expected) {
+            // the downcall trained, this JVM stays
         }
     }
 
