@@ -7,7 +7,6 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -23,8 +22,6 @@ import java.util.function.Supplier;
 @SuppressWarnings("restricted") // FFM lives in sys only
 public final class NetNamespace implements AutoCloseable {
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final VarHandle ERRNO = Linker.Option.captureStateLayout()
-            .varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final int O_RDONLY = 0;
     private static final int O_CLOEXEC = 0x80000;
     private static final int CLONE_NEWNET = 0x40000000;
@@ -67,11 +64,11 @@ public final class NetNamespace implements AutoCloseable {
         Thread thread = Thread.ofPlatform().daemon().name("new netns " + file).unstarted(() -> {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
-                check((int) Calls.UNSHARE.invokeExact(state, CLONE_NEWNET), state, "unshare", "CLONE_NEWNET");
+                Errno.check((int) Calls.UNSHARE.invokeExact(state, CLONE_NEWNET), state, "unshare", "CLONE_NEWNET");
                 java.nio.file.Files.createFile(file);
                 int rc = (int) Calls.MOUNT.invokeExact(state, arena.allocateFrom("/proc/thread-self/ns/net"),
                         arena.allocateFrom(file.toString()), MemorySegment.NULL, MS_BIND, MemorySegment.NULL);
-                check(rc, state, "mount", file.toString());
+                Errno.check(rc, state, "mount", file.toString());
             } catch (Throwable t) {
                 failure.set(t);
             }
@@ -80,7 +77,7 @@ public final class NetNamespace implements AutoCloseable {
         joinUninterruptibly(thread);
         if (failure.get() != null) {
             removePersistent(file);
-            throw rethrown(failure.get(), "create network namespace " + file);
+            throw Errno.rethrown(failure.get(), "create network namespace " + file);
         }
     }
 
@@ -91,7 +88,7 @@ public final class NetNamespace implements AutoCloseable {
             int ignored = (int) Calls.UMOUNT2.invokeExact(state, arena.allocateFrom(file.toString()), MNT_DETACH);
             java.nio.file.Files.deleteIfExists(file);
         } catch (Throwable t) {
-            throw rethrown(t, "remove network namespace " + file);
+            throw Errno.rethrown(t, "remove network namespace " + file);
         }
     }
 
@@ -104,10 +101,10 @@ public final class NetNamespace implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
             int fd = (int) Calls.OPEN.invokeExact(state, arena.allocateFrom(path.toString()), O_RDONLY | O_CLOEXEC);
-            check(fd, state, "open", path.toString());
+            Errno.check(fd, state, "open", path.toString());
             return new NetNamespace(path, fd);
         } catch (Throwable t) {
-            throw rethrown(t, "open " + path);
+            throw Errno.rethrown(t, "open " + path);
         }
     }
 
@@ -154,9 +151,9 @@ public final class NetNamespace implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
             int rc = (int) Calls.SETNS.invokeExact(state, fd, CLONE_NEWNET);
-            check(rc, state, "setns", path.toString());
+            Errno.check(rc, state, "setns", path.toString());
         } catch (Throwable t) {
-            throw rethrown(t, "setns " + path);
+            throw Errno.rethrown(t, "setns " + path);
         }
     }
 
@@ -185,22 +182,5 @@ public final class NetNamespace implements AutoCloseable {
         } catch (Throwable t) {
             // nothing to do about a failed close of our own descriptor
         }
-    }
-
-    private static void check(int rc, MemorySegment state, String call, String object) {
-        if (rc < 0) {
-            int errno = (int) ERRNO.get(state, 0L);
-            throw new SyscallException(call, object, errno, Libc.strerror(errno));
-        }
-    }
-
-    private static RuntimeException rethrown(Throwable t, String what) {
-        if (t instanceof RuntimeException e) {
-            return e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(what, t);
     }
 }

@@ -7,7 +7,6 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,6 @@ import java.util.List;
 @SuppressWarnings("restricted") // FFM lives in sys only
 public final class NetlinkSocket implements AutoCloseable {
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final VarHandle ERRNO = Linker.Option.captureStateLayout()
-            .varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final ByteOrder HOST = ByteOrder.nativeOrder();
     private static final int AF_NETLINK = 16;
     private static final int SOCK_RAW = 3;
@@ -85,7 +82,7 @@ public final class NetlinkSocket implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
             int fd = (int) Calls.SOCKET.invokeExact(state, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-            check(fd, state, "socket", "AF_NETLINK NETLINK_ROUTE");
+            Errno.check(fd, state, "socket", "AF_NETLINK NETLINK_ROUTE");
             NetlinkSocket socket = new NetlinkSocket(fd);
             try {
                 socket.configure(arena, state);
@@ -95,7 +92,7 @@ public final class NetlinkSocket implements AutoCloseable {
             }
             return socket;
         } catch (Throwable t) {
-            throw rethrown(t, "socket AF_NETLINK");
+            throw Errno.rethrown(t, "socket AF_NETLINK");
         }
     }
 
@@ -105,7 +102,7 @@ public final class NetlinkSocket implements AutoCloseable {
         int ignored = (int) Calls.SETSOCKOPT.invokeExact(state, fd, SOL_NETLINK, NETLINK_EXT_ACK, one, 4);
         ignored = (int) Calls.SETSOCKOPT.invokeExact(state, fd, SOL_NETLINK, NETLINK_CAP_ACK, one, 4);
         int rc = (int) Calls.BIND.invokeExact(state, fd, kernelAddress(arena), 12);
-        check(rc, state, "bind", "AF_NETLINK");
+        Errno.check(rc, state, "bind", "AF_NETLINK");
     }
 
     /** struct sockaddr_nl of port 0: the kernel itself as destination, or "pick one for me" for bind. */
@@ -150,10 +147,10 @@ public final class NetlinkSocket implements AutoCloseable {
             long sent;
             do {
                 sent = (long) Calls.SENDTO.invokeExact(state, fd, bytes, (long) numbered.length, 0, kernel, 12);
-            } while (sent < 0 && (int) ERRNO.get(state, 0L) == EINTR);
-            check(sent < 0 ? -1 : 0, state, "sendto netlink", call + " " + object);
+            } while (sent < 0 && (int) Errno.ERRNO.get(state, 0L) == EINTR);
+            Errno.check(sent < 0 ? -1 : 0, state, "sendto netlink", call + " " + object);
         } catch (Throwable t) {
-            throw rethrown(t, "sendto netlink");
+            throw Errno.rethrown(t, "sendto netlink");
         }
     }
 
@@ -191,7 +188,7 @@ public final class NetlinkSocket implements AutoCloseable {
                 }
             }
         } catch (Throwable t) {
-            throw rethrown(t, "recv netlink");
+            throw Errno.rethrown(t, "recv netlink");
         }
     }
 
@@ -199,8 +196,8 @@ public final class NetlinkSocket implements AutoCloseable {
         long received;
         do {
             received = (long) Calls.RECV.invokeExact(state, fd, buffer, buffer.byteSize(), MSG_TRUNC);
-        } while (received < 0 && (int) ERRNO.get(state, 0L) == EINTR);
-        check(received < 0 ? -1 : 0, state, "recv", "netlink");
+        } while (received < 0 && (int) Errno.ERRNO.get(state, 0L) == EINTR);
+        Errno.check(received < 0 ? -1 : 0, state, "recv", "netlink");
         if (received > buffer.byteSize()) {
             throw new IllegalStateException("netlink reply of " + received + " bytes exceeds " + buffer.byteSize());
         }
@@ -252,22 +249,5 @@ public final class NetlinkSocket implements AutoCloseable {
         } catch (Throwable t) {
             // nothing to do about a failed close of our own descriptor
         }
-    }
-
-    private static void check(int rc, MemorySegment state, String call, String object) {
-        if (rc < 0) {
-            int errno = (int) ERRNO.get(state, 0L);
-            throw new SyscallException(call, object, errno, Libc.strerror(errno));
-        }
-    }
-
-    private static RuntimeException rethrown(Throwable t, String what) {
-        if (t instanceof RuntimeException e) {
-            return e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(what, t);
     }
 }
