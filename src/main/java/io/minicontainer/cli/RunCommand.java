@@ -1,5 +1,6 @@
 package io.minicontainer.cli;
 
+import io.minicontainer.engine.DnsOptions;
 import io.minicontainer.engine.Engine;
 import io.minicontainer.engine.HostCpus;
 import io.minicontainer.engine.RunRequest;
@@ -31,6 +32,10 @@ final class RunCommand implements Command {
             Flag.bool("detach", 'd', "Run in the background and print the container's id"),
             Flag.value("log-opt", Flag.NO_SHORTHAND, "K=V", "Log rotation: max-size=10m, max-file=3"),
             Flag.value("label", 'l', "K=V", "Set a label on the container"),
+            Flag.value("dns", Flag.NO_SHORTHAND, "IP", "Name server for the container's resolv.conf"),
+            Flag.value("dns-search", Flag.NO_SHORTHAND, "DOMAIN", "Search domain (\".\" for none)"),
+            Flag.value("dns-option", Flag.NO_SHORTHAND, "OPT", "resolv.conf option, e.g. ndots:2"),
+            Flag.value("add-host", Flag.NO_SHORTHAND, "NAME:IP", "An /etc/hosts entry"),
             Flag.value("publish", 'p', "[IP:]HOST:CTR[/udp]", "Publish a container's port on the host (needs --network bridge)"),
             Flag.value("network", Flag.NO_SHORTHAND, "MODE", "none (only lo) or host (the host's network)"),
             Flag.value("net", Flag.NO_SHORTHAND, "MODE", "Same as --network"),
@@ -65,7 +70,8 @@ final class RunCommand implements Command {
                 args.value("entrypoint"), args.bool("interactive"), args.bool("rm"), args.bool("detach"), args.all("log-opt"),
                 args.all("label"), network(args), args.bool("explain"), command,
                 MountRequests.parse(args.all("volume"), args.all("mount"), args.all("tmpfs"), Path.of("").toAbsolutePath()),
-                ResourceOptions.forRun(args, HostCpus.current()), PortSpec.parseAll(args.all("publish")));
+                ResourceOptions.forRun(args, HostCpus.current()), PortSpec.parseAll(args.all("publish")),
+                DnsOptions.parse(args.all("dns"), args.all("dns-search"), args.all("dns-option"), args.all("add-host")));
         new Engine(context.layout(), context.launcher(), context.env(), context.cgroups())
                 .run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");

@@ -79,7 +79,7 @@ public final class Engine {
                     ? Optional.of(connect(id, rollback)) : Optional.empty();
             List<PublishedPort> ports = attachment.map(a -> publish(id, request, a, dir, rollback)).orElse(List.of());
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
-            writeEtcFiles(id, hostname, request.network(), attachment);
+            writeEtcFiles(id, hostname, request.network(), attachment, request.dns());
             UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
             Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process,
                     mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")));
@@ -205,13 +205,17 @@ public final class Engine {
     }
 
     private void writeEtcFiles(String id, String hostname, NetworkMode network,
-            Optional<BridgeNetwork.Attachment> attachment) throws IOException {
+            Optional<BridgeNetwork.Attachment> attachment, DnsOptions dns) throws IOException {
+        StringBuilder hostsLines = new StringBuilder();
         boolean host = network == NetworkMode.HOST;
         Files.writeString(layout.etcFile(id, "hostname"), EtcFiles.hostname(hostname));
-        Files.writeString(layout.etcFile(id, "hosts"), host ? readHostFile("/etc/hosts")
-                : attachment.map(a -> EtcFiles.hosts(a.address().toString(), hostname)).orElseGet(EtcFiles::hosts));
+        String hosts = host ? readHostFile("/etc/hosts")
+                : attachment.map(a -> EtcFiles.hosts(a.address().toString(), hostname)).orElseGet(EtcFiles::hosts);
+        dns.extraHosts().forEach(line -> hostsLines.append(line).append('\n'));
+        Files.writeString(layout.etcFile(id, "hosts"), hosts + hostsLines);
         String resolvConf = readHostFile("/etc/resolv.conf");
-        Files.writeString(layout.etcFile(id, "resolv.conf"), host ? resolvConf : EtcFiles.resolvConf(resolvConf));
+        Files.writeString(layout.etcFile(id, "resolv.conf"), host && dns.equals(DnsOptions.NONE) ? resolvConf
+                : EtcFiles.resolvConf(resolvConf, dns));
     }
 
     /** The short id, as docker does; with the host's network, the host's name, as docker does. */

@@ -30,6 +30,32 @@ final class EtcFiles {
                 """;
     }
 
+    /** docker: --dns replaces the name servers, --dns-search the search list ("." for none), --dns-option the options. */
+    static String resolvConf(String hostResolvConf, DnsOptions dns) {
+        if (dns.servers().isEmpty() && dns.search().isEmpty() && dns.options().isEmpty()) {
+            return resolvConf(hostResolvConf);
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : resolvConf(hostResolvConf).split("\n")) {
+            String keyword = line.trim().split("\\s+")[0];
+            boolean replaced = keyword.equals("nameserver") && !dns.servers().isEmpty()
+                    || (keyword.equals("search") || keyword.equals("domain")) && !dns.search().isEmpty()
+                    || keyword.equals("options") && !dns.options().isEmpty();
+            if (!replaced && !line.isBlank()) {
+                lines.add(line);
+            }
+        }
+        dns.servers().forEach(server -> lines.add("nameserver " + server));
+        List<String> search = dns.search().stream().filter(domain -> !domain.equals(".")).toList();
+        if (!search.isEmpty()) {
+            lines.add("search " + String.join(" ", search));
+        }
+        if (!dns.options().isEmpty()) {
+            lines.add("options " + String.join(" ", dns.options()));
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
     /**
      * The host's resolv.conf without loopback name servers (127.0.0.53 means nothing in another
      * network namespace); docker's public resolvers when none is left.

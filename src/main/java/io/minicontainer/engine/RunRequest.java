@@ -32,7 +32,8 @@ public record RunRequest(
         List<String> command,
         List<MountRequest> mounts,
         HostResources resources,
-        List<PortSpec> ports) {
+        List<PortSpec> ports,
+        DnsOptions dns) {
 
     public RunRequest {
         env = List.copyOf(env);
@@ -43,6 +44,17 @@ public record RunRequest(
         mounts = List.copyOf(mounts);
         resources = resources == null ? HostResources.none() : resources;
         ports = List.copyOf(ports);
+        dns = dns == null ? DnsOptions.NONE : dns;
+    }
+
+    /** Without DNS options. */
+    public RunRequest(Optional<Path> rootfs, Optional<String> image, Optional<String> platform, Optional<String> name,
+            Optional<String> hostname, List<String> env, List<Path> envFiles, Optional<String> workdir,
+            Optional<String> user, Optional<String> entrypoint, boolean interactive, boolean remove, boolean detach,
+            List<String> logOptions, List<String> labels, NetworkMode network, boolean explain, List<String> command,
+            List<MountRequest> mounts, HostResources resources, List<PortSpec> ports) {
+        this(rootfs, image, platform, name, hostname, env, envFiles, workdir, user, entrypoint, interactive, remove, detach,
+                logOptions, labels, network, explain, command, mounts, resources, ports, DnsOptions.NONE);
     }
 
     /** Without published ports. */

@@ -175,4 +175,16 @@ class IsolationIT extends ContainerTest {
         }
         return entries;
     }
+
+    @Test
+    void dnsFlagsShapeResolvConfAndHosts() {
+        Cli.Result result = sh("cat /etc/resolv.conf; tail -1 /etc/hosts", "--dns", "9.9.9.9", "--dns-search",
+                "example.org", "--dns-option", "ndots:3", "--add-host", "db:10.1.2.3");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("nameserver 9.9.9.9\n", "search example.org\n", "options ndots:3\n")
+                .endsWith("10.1.2.3\tdb\n");
+        Cli.Result bad = sh("true", "--add-host", "db:10.1.2");
+        assertThat(bad.exitCode()).isEqualTo(125);
+        assertThat(bad.stderr()).startsWith("minicontainer: invalid argument \"db:10.1.2\" for \"--add-host\"");
+    }
 }
