@@ -36,7 +36,7 @@ final class ContainerViews {
         row.put("Labels", container.record().labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(",")));
         row.put("Mounts", "");
-        row.put("Networks", networkMode(container));
+        row.put("Networks", container.record().networkMode());
         return row;
     }
 
@@ -99,12 +99,7 @@ final class ContainerViews {
         settings.put("SandboxKey", container.process().map(p -> "/proc/" + p.pid() + "/ns/net").orElse(""));
         settings.put("Ports", Map.of());
         settings.put("IPAddress", "");
-        settings.put("Networks", Map.of(networkMode(container), Map.of()));
+        settings.put("Networks", Map.of(container.record().networkMode(), Map.of()));
         return settings;
-    }
-
-    private static String networkMode(Container container) {
-        Object host = container.record().json().get("HostConfig");
-        return host instanceof Map<?, ?> map && map.get("NetworkMode") instanceof String mode ? mode : "none";
     }
 }

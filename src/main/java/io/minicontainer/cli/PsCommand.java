@@ -3,6 +3,7 @@ package io.minicontainer.cli;
 import io.minicontainer.engine.Lifecycle;
 import io.minicontainer.state.Container;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,13 +40,15 @@ final class PsCommand implements Command {
         boolean all = args.bool("all") || filter.impliesAll() || last >= 0;
         Instant now = Instant.now();
         Lifecycle lifecycle = context.lifecycle();
+        Map<Container, Boolean> paused = new IdentityHashMap<>(); // each cgroup's freezer read once
         List<Container> shown = context.layout().containers().list().stream()
                 .limit(last >= 0 ? last : Long.MAX_VALUE)
                 .filter(c -> all || c.running())
-                .filter(c -> filter.test(candidate(c, lifecycle.paused(c)))).toList();
+                .peek(c -> paused.put(c, lifecycle.paused(c)))
+                .filter(c -> filter.test(candidate(c, paused.get(c)))).toList();
         boolean truncate = !args.bool("no-trunc");
         context.out().print(format.render(shown.stream()
-                        .map(c -> ContainerViews.psRow(c, lifecycle.paused(c), truncate, now)).toList(),
+                        .map(c -> ContainerViews.psRow(c, paused.get(c), truncate, now)).toList(),
                 HEADERS));
         return 0;
     }

@@ -204,16 +204,11 @@ public final class Lifecycle {
 
     /** A bridge container's address, and what a crash left: the host's veth end, the namespace file. */
     private void disconnect(Container container) {
-        if (onBridge(container) || Files.exists(layout.netns(container.id()))) {
+        if (container.record().networkMode().equals("bridge") || Files.exists(layout.netns(container.id()))) {
             publisher.unpublish(container.dir());
             bridge.detach(container.id());
             NetNamespace.removePersistent(layout.netns(container.id()));
         }
-    }
-
-    private static boolean onBridge(Container container) {
-        return container.record().json().get("HostConfig") instanceof java.util.Map<?, ?> host
-                && "bridge".equals(host.get("NetworkMode"));
     }
 
     private Plan startPlan(Container container, Spec spec, Optional<String> detach, Cgroup cgroup,

@@ -51,7 +51,7 @@ public final class PortPublisher {
             int hostPort = spec.anyHostPort() ? freePort(spec.protocol(), taken) : spec.hostPortFirst();
             PublishedPort port = new PublishedPort(id, spec.protocol(), spec.hostIp(), hostPort, address, spec.containerPort());
             if (!taken.add(key(port)) || !bindable(port)) {
-                throw new NetworkException("Bind for " + port.hostIp() + ":" + hostPort + " failed: port is already allocated");
+                throw allocated(port);
             }
             ports.add(port);
         }
@@ -66,12 +66,15 @@ public final class PortPublisher {
                 p.hostPort(), address, p.containerPort())).toList();
         for (PublishedPort port : ports) {
             if (taken.contains(key(port)) || !bindable(port)) {
-                throw new NetworkException("Bind for " + port.hostIp() + ":" + port.hostPort()
-                        + " failed: port is already allocated");
+                throw allocated(port);
             }
         }
         apply(ports, containerDir);
         return ports;
+    }
+
+    private static NetworkException allocated(PublishedPort port) {
+        return new NetworkException("Bind for " + port.hostIp() + ":" + port.hostPort() + " failed: port is already allocated");
     }
 
     private void apply(List<PublishedPort> ports, Path containerDir) {

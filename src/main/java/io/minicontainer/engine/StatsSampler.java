@@ -2,7 +2,6 @@ package io.minicontainer.engine;
 
 import io.minicontainer.cgroups.CgroupStats;
 import io.minicontainer.state.Container;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
@@ -45,6 +44,6 @@ public final class StatsSampler {
     }
 
     private static boolean hostNetwork(Container container) {
-        return container.record().json().get("HostConfig") instanceof Map<?, ?> host && "host".equals(host.get("NetworkMode"));
+        return container.record().networkMode().equals("host");
     }
 }

@@ -59,6 +59,11 @@ public record ContainerRecord(Map<String, Object> json) {
         return object().object("Config").string("StopSignal", "SIGTERM");
     }
 
+    /** none, host or bridge: HostConfig.NetworkMode. */
+    public String networkMode() {
+        return object().object("HostConfig").string("NetworkMode", "none");
+    }
+
     public boolean autoRemove() {
         return object().object("HostConfig").bool("AutoRemove", false);
     }

@@ -30,7 +30,6 @@ public final class NetNamespace implements AutoCloseable {
         // open(2) is variadic; without O_CREAT the mode is never read, so two fixed arguments suffice
         static final MethodHandle OPEN = downcall("open", ValueLayout.ADDRESS, ValueLayout.JAVA_INT);
         static final MethodHandle SETNS = downcall("setns", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
-        static final MethodHandle CLOSE = downcall("close", ValueLayout.JAVA_INT);
         static final MethodHandle UNSHARE = downcall("unshare", ValueLayout.JAVA_INT);
         static final MethodHandle MOUNT = downcall("mount", ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
                 ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
@@ -177,10 +176,6 @@ public final class NetNamespace implements AutoCloseable {
             return;
         }
         closed = true;
-        try (Arena arena = Arena.ofConfined()) {
-            int ignored = (int) Calls.CLOSE.invokeExact(arena.allocate(Linker.Option.captureStateLayout()), fd);
-        } catch (Throwable t) {
-            // nothing to do about a failed close of our own descriptor
-        }
+        Descriptors.closeQuietly(fd);
     }
 }

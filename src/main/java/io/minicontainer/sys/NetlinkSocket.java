@@ -61,7 +61,6 @@ public final class NetlinkSocket implements AutoCloseable {
                 ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT);
         static final MethodHandle RECV = downcall("recv", ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
                 ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
-        static final MethodHandle CLOSE = downcall("close", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
 
         private static MethodHandle downcall(String name, MemoryLayout result, MemoryLayout... arguments) {
             return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name),
@@ -244,10 +243,6 @@ public final class NetlinkSocket implements AutoCloseable {
             return;
         }
         closed = true;
-        try (Arena arena = Arena.ofConfined()) {
-            int ignored = (int) Calls.CLOSE.invokeExact(arena.allocate(Linker.Option.captureStateLayout()), fd);
-        } catch (Throwable t) {
-            // nothing to do about a failed close of our own descriptor
-        }
+        Descriptors.closeQuietly(fd);
     }
 }

@@ -34,8 +34,6 @@ public final class Pidfd implements AutoCloseable {
                 ValueLayout.JAVA_INT));
         static final MethodHandle POLL = downcall("poll", FunctionDescriptor.of(ValueLayout.JAVA_INT,
                 ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
-        static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-                ValueLayout.JAVA_INT));
 
         private static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
             return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name), descriptor,
@@ -122,10 +120,6 @@ public final class Pidfd implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Arena arena = Arena.ofConfined()) {
-            int ignored = (int) Calls.CLOSE.invokeExact(arena.allocate(Linker.Option.captureStateLayout()), fd);
-        } catch (Throwable t) {
-            // nothing to do about a failed close of our own descriptor
-        }
+        Descriptors.closeQuietly(fd);
     }
 }
