@@ -25,20 +25,6 @@ final class ContainerCommand implements Command {
     public List<Flag> flags() { return List.of(Flag.bool("help", Flag.NO_SHORTHAND, "Print usage")); }
 
     public int run(ParsedArgs args, Context context) {
-        if (args.positional().isEmpty()) {
-            throw new CliException("\"container\" requires a subcommand: " + String.join(", ", delegates.keySet()));
-        }
-        String sub = args.positional().getFirst();
-        Command delegate = delegates.get(sub);
-        if (delegate == null) {
-            throw new CliException("unknown container command \"" + sub + "\"");
-        }
-        ParsedArgs parsed = new ArgParser(delegate.flags(), delegate.flagsAnywhere())
-                .parse(args.positional().subList(1, args.positional().size()));
-        if (parsed.bool("help")) {
-            context.out().print(Help.command(delegate));
-            return 0;
-        }
-        return delegate.run(parsed, context);
+        return Subcommands.dispatch("container", delegates, args, context);
     }
 }

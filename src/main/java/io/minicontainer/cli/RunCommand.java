@@ -5,11 +5,14 @@ import io.minicontainer.engine.Engine;
 import io.minicontainer.engine.HostCpus;
 import io.minicontainer.engine.RunRequest;
 import io.minicontainer.engine.RunRequest.NetworkMode;
+import io.minicontainer.network.Ipv4Address;
+import io.minicontainer.network.Network;
 import io.minicontainer.network.PortSpec;
 import io.minicontainer.engine.mount.MountRequests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code minicontainer run}: a container in the foreground; the CLI's exit code is the container's. */
@@ -36,9 +39,12 @@ final class RunCommand implements Command {
             Flag.value("dns-search", Flag.NO_SHORTHAND, "DOMAIN", "Search domain (\".\" for none)"),
             Flag.value("dns-option", Flag.NO_SHORTHAND, "OPT", "resolv.conf option, e.g. ndots:2"),
             Flag.value("add-host", Flag.NO_SHORTHAND, "NAME:IP", "An /etc/hosts entry"),
-            Flag.value("publish", 'p', "[IP:]HOST:CTR[/udp]", "Publish a container's port on the host (needs --network bridge)"),
-            Flag.value("network", Flag.NO_SHORTHAND, "MODE", "none (only lo) or host (the host's network)"),
-            Flag.value("net", Flag.NO_SHORTHAND, "MODE", "Same as --network"),
+            Flag.value("publish", 'p', "[IP:]HOST:CTR[/udp]", "Publish a container's port on the host (bridge networks)"),
+            Flag.bool("publish-all", 'P', "Publish every exposed port on a free host port"),
+            Flag.value("expose", Flag.NO_SHORTHAND, "PORT[/PROTO]", "Expose a port (or a range) for -P"),
+            Flag.value("network", Flag.NO_SHORTHAND, "NETWORK", "bridge (default), a user network, none (only lo), host"),
+            Flag.value("net", Flag.NO_SHORTHAND, "NETWORK", "Same as --network"),
+            Flag.value("ip", Flag.NO_SHORTHAND, "ADDRESS", "IPv4 address on a user-defined network"),
             Flag.bool("explain", Flag.NO_SHORTHAND, "Print the launch plan as a commented recipe, then run it"),
             Flag.bool("help", Flag.NO_SHORTHAND, "Print usage"));
 
@@ -68,7 +74,7 @@ final class RunCommand implements Command {
                 args.value("name"), args.value("hostname"), args.all("env"),
                 args.all("env-file").stream().map(Path::of).toList(), args.value("workdir"), args.value("user"),
                 args.value("entrypoint"), args.bool("interactive"), args.bool("rm"), args.bool("detach"), args.all("log-opt"),
-                args.all("label"), network(args), args.bool("explain"), command,
+                args.all("label"), network(args, context.env()), args.bool("explain"), command,
                 MountRequests.parse(args.all("volume"), args.all("mount"), args.all("tmpfs"), Path.of("").toAbsolutePath()),
                 ResourceOptions.forRun(args, HostCpus.current()), PortSpec.parseAll(args.all("publish")),
                 DnsOptions.parse(args.all("dns"), args.all("dns-search"), args.all("dns-option"), args.all("add-host")));
@@ -77,13 +83,18 @@ final class RunCommand implements Command {
         throw new IllegalStateException("the container's monitor did not take over");
     }
 
-    private static NetworkMode network(ParsedArgs args) {
-        String mode = args.value("network").or(() -> args.value("net")).orElse("none");
-        return switch (mode) {
-            case "none" -> NetworkMode.NONE;
-            case "host" -> NetworkMode.HOST;
-            case "bridge" -> NetworkMode.BRIDGE;
-            default -> throw new CliException("network " + mode + " not found");
-        };
+    /**
+     * {@code --network} (default {@code bridge}, or {@code $MINICONTAINER_NETWORK} as a host-wide default, which
+     * the tests set to {@code none}), {@code --ip}, {@code -P} and {@code --expose}.
+     */
+    private static NetworkMode network(ParsedArgs args, Map<String, String> env) {
+        String name = args.value("network").or(() -> args.value("net"))
+                .orElse(env.getOrDefault("MINICONTAINER_NETWORK", Network.DEFAULT));
+        if (name.isEmpty() || name.equals("default")) {
+            name = Network.DEFAULT;
+        }
+        Optional<Ipv4Address> ip = args.value("ip").map(text -> Ipv4Address.tryParse(text)
+                .orElseThrow(() -> new CliException("invalid IPv4 address: " + text)));
+        return new NetworkMode(name, ip, args.bool("publish-all"), args.all("expose"));
     }
 }

@@ -5,8 +5,6 @@ import io.minicontainer.cgroups.CgroupException;
 import io.minicontainer.cgroups.Cgroups;
 import io.minicontainer.engine.volume.VolumeStore;
 import io.minicontainer.image.store.Trees;
-import io.minicontainer.network.BridgeNetwork;
-import io.minicontainer.network.PublishedPort;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
 import io.minicontainer.runtime.LaunchOptions;
@@ -41,14 +39,12 @@ public final class Lifecycle {
     private final ContainerStore containers;
     private final Launcher launcher;
     private final Cgroups cgroups;
-    private final BridgeNetwork bridge;
-    private final PortPublisher publisher;
+    private final ContainerNetworks networks;
 
-    /** @param env the caller's environment: which bridge and nftables table (see {@link DefaultBridge}) */
+    /** @param env the caller's environment: which bridge and nftables table (see {@link Networking}) */
     public Lifecycle(ContainerLayout layout, Launcher launcher, Cgroups cgroups, java.util.Map<String, String> env) {
         this.cgroups = cgroups;
-        this.bridge = DefaultBridge.of(layout, env);
-        this.publisher = DefaultBridge.publisher(layout, env);
+        this.networks = new ContainerNetworks(layout, env);
         this.layout = layout;
         this.containers = layout.containers();
         this.launcher = launcher;
@@ -74,6 +70,7 @@ public final class Lifecycle {
             }
         }
         awaitMonitor(container);
+        networks.stopped(container);
     }
 
     public void kill(Container container, int signal) {
@@ -157,7 +154,7 @@ public final class Lifecycle {
             Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
             Spec spec = spec(container);
             Optional<String> netns = joinedNetwork(spec);
-            boolean published = netns.isPresent() && reconnect(container, Path.of(netns.get()));
+            boolean published = netns.isPresent() && rejoin(container);
             plan = startPlan(container, spec, attach ? Optional.empty() : Optional.of(printed), cgroup, netns, published);
             if (attach) {
                 launcher.exec(plan, container.dir().resolve("launch.plan"));
@@ -181,34 +178,30 @@ public final class Lifecycle {
     }
 
     /**
-     * The same address when it is still free (the namespace went with the last run, so it is made
-     * again) and the same published ports; true when there are ports to take down at exit.
+     * The same networks again, each with the same address when it is still free (the namespace went with the
+     * last run, so it is made again), and the same published ports; true when there are ports to take down.
      */
-    private boolean reconnect(Container container, Path netns) {
-        NetNamespace.removePersistent(netns);
-        NetNamespace.createPersistent(netns);
+    private boolean rejoin(Container container) {
+        List<NetworkSettings.Endpoint> endpoints = NetworkSettings.endpoints(container.record());
+        Rollback rollback = new Rollback();
+        NetNamespace.removePersistent(layout.netns(container.id()));
         try {
-            BridgeNetwork.Attachment attachment = bridge.attach(container.id(), netns);
-            List<PublishedPort> ports = publisher.republish(container.id(), PortPublisher.recorded(container),
-                    attachment.address(), container.dir());
-            java.util.Map<String, Object> json = new java.util.LinkedHashMap<>(container.record().json());
-            json.put("NetworkSettings", ContainerJson.networkSettings(attachment, ports));
-            containers.writeRecord(new io.minicontainer.state.ContainerRecord(json));
-            return !ports.isEmpty();
+            ContainerNetworks.Joined joined = networks.join(container.id(), endpoints, (publisher, first) ->
+                    publisher.republish(container.id(), PortPublisher.recorded(container), first.address(),
+                            first.bridge(), container.dir()), rollback);
+            containers.writeRecord(NetworkSettings.with(container.record(), NetworkSettings.of(joined.attachments(),
+                    joined.ports(), endpoints, container.id().substring(0, 12), container.name())));
+            networks.announce(container.id(), container.name(), endpoints);
+            return !joined.ports().isEmpty();
         } catch (RuntimeException e) {
-            bridge.detach(container.id());
-            NetNamespace.removePersistent(netns);
+            rollback.run();
             throw e;
         }
     }
 
-    /** A bridge container's address, and what a crash left: the host's veth end, the namespace file. */
+    /** What the container held on its networks, and what a crash left: veths, addresses, the namespace file. */
     private void disconnect(Container container) {
-        if (container.record().networkMode().equals("bridge") || Files.exists(layout.netns(container.id()))) {
-            publisher.unpublish(container.dir());
-            bridge.detach(container.id());
-            NetNamespace.removePersistent(layout.netns(container.id()));
-        }
+        networks.leave(container);
     }
 
     private Plan startPlan(Container container, Spec spec, Optional<String> detach, Cgroup cgroup,
@@ -249,7 +242,7 @@ public final class Lifecycle {
         }
         containers.danglingNames().forEach(containers::removeName);
         containers.removeStaleLocks();
-        bridge.releaseStaleLeases();
+        networks.releaseStaleLeases();
         return new Pruned(removed, bytes);
     }
 

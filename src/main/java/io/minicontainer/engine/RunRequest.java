@@ -1,6 +1,8 @@
 package io.minicontainer.engine;
 
 import io.minicontainer.engine.mount.MountRequest;
+import io.minicontainer.network.Ipv4Address;
+import io.minicontainer.network.Network;
 import io.minicontainer.network.PortSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,5 +79,34 @@ public record RunRequest(
                 logOptions, labels, network, explain, command, mounts, HostResources.none(), List.of());
     }
 
-    public enum NetworkMode { NONE, HOST, BRIDGE }
+    /**
+     * {@code --network}: none, host, bridge (the default) or a user-defined network's name, with a fixed
+     * address ({@code --ip}) and {@code -P} (publish every port the image exposes, plus {@code --expose}).
+     */
+    public record NetworkMode(String name, Optional<Ipv4Address> ip, boolean publishAll, List<String> expose) {
+        public static final NetworkMode NONE = named(Network.NONE);
+        public static final NetworkMode HOST = named(Network.HOST);
+        public static final NetworkMode BRIDGE = named(Network.DEFAULT);
+
+        public NetworkMode {
+            expose = List.copyOf(expose);
+        }
+
+        public static NetworkMode named(String name) {
+            return new NetworkMode(name, Optional.empty(), false, List.of());
+        }
+
+        public boolean isNone() {
+            return name.equals(Network.NONE);
+        }
+
+        public boolean isHost() {
+            return name.equals(Network.HOST);
+        }
+
+        /** On a bridge: the default one or a user's; the container gets a network namespace the engine wires. */
+        public boolean isBridged() {
+            return !isNone() && !isHost();
+        }
+    }
 }

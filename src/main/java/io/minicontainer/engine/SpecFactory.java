@@ -77,9 +77,9 @@ final class SpecFactory {
         List<Spec.Namespace> namespaces = new ArrayList<>(List.of(new Spec.Namespace("pid"),
                 new Spec.Namespace("ipc"), new Spec.Namespace("uts"), new Spec.Namespace("mount"),
                 new Spec.Namespace("cgroup")));
-        if (network == NetworkMode.NONE) {
+        if (network.isNone()) {
             namespaces.add(new Spec.Namespace("network"));
-        } else if (network == NetworkMode.BRIDGE) {
+        } else if (network.isBridged()) {
             namespaces.add(new Spec.Namespace("network", netns.toString()));
         }
         return namespaces;
