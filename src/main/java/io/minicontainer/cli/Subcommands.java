@@ -17,7 +17,8 @@ final class Subcommands {
         }
         ParsedArgs parsed;
         try {
-            parsed = new ArgParser(sub.flags(), sub.flagsAnywhere()).parse(args.positional().subList(1, args.positional().size()));
+            parsed = new ArgParser(sub.flags(), sub.flagsAnywhere())
+                    .parse(args.positional().subList(1, args.positional().size()));
         } catch (CliException e) {
             throw new CliException(e.getMessage() + " (see 'minicontainer " + group + " " + name + " --help')");
         }

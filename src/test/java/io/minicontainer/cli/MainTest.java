@@ -121,7 +121,8 @@ class MainTest {
         assertThat(out()).startsWith("Usage:  minicontainer run [OPTIONS] IMAGE [COMMAND] [ARG...]"
                         + "  |  run [OPTIONS] --rootfs DIR COMMAND [ARG...]\n")
                 .contains("Options:\n", "--rootfs DIR", "--name NAME", "-h, --hostname NAME", "-e, --env K=V",
-                        "--env-file FILE", "-w, --workdir DIR", "-i, --interactive", "--rm", "--network NETWORK", "--ip ADDRESS", "-P, --publish-all",
+                        "--env-file FILE", "-w, --workdir DIR", "-i, --interactive", "--rm", "--network NETWORK",
+                        "--ip ADDRESS", "-P, --publish-all",
                         "--explain", "--help");
         assertThat(err()).isEmpty();
     }
