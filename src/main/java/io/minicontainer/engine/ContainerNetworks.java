@@ -41,8 +41,13 @@ final class ContainerNetworks {
         return hosts;
     }
 
-    /** What a container got: its attachments in interface order, and its published ports (on the first). */
-    record Joined(List<Attachment> attachments, List<PublishedPort> ports) {}
+    /**
+     * What a container got: its attachments in interface order, its published ports (on the first), and the
+     * files of its leases, which its monitor removes when it is gone.
+     */
+    record Joined(List<Attachment> attachments, List<PublishedPort> ports, List<String> leaseFiles) {
+        static final Joined NOTHING = new Joined(List.of(), List.of(), List.of());
+    }
 
     /** Publishes on the first network: the given specs at run, the recorded ports again at start. */
     interface Publishing {
@@ -58,18 +63,21 @@ final class ContainerNetworks {
         createNamespace(netns);
         rollback.undo(() -> NetNamespace.removePersistent(netns));
         List<Attachment> attachments = new ArrayList<>();
+        List<String> leaseFiles = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
             BridgeNetwork bridge = networking.bridge(find(endpoint.network()));
             rollback.undo(() -> bridge.detach(id));
-            attachments.add(bridge.attach(id, netns, new BridgeNetwork.Endpoint("eth" + attachments.size(),
-                    endpoint.requested(), attachments.isEmpty())));
+            Attachment attachment = bridge.attach(id, netns, new BridgeNetwork.Endpoint("eth" + attachments.size(),
+                    endpoint.requested(), attachments.isEmpty()));
+            attachments.add(attachment);
+            leaseFiles.add(bridge.leaseFile(id, attachment.address()).toString());
         }
         if (attachments.isEmpty()) {
-            return new Joined(attachments, List.of());
+            return new Joined(attachments, List.of(), leaseFiles);
         }
         PortPublisher publisher = networking.publisher();
         rollback.undo(() -> publisher.unpublish(layout.containerDir(id)));
-        return new Joined(attachments, publishing.publish(publisher, attachments.getFirst()));
+        return new Joined(attachments, publishing.publish(publisher, attachments.getFirst()), leaseFiles);
     }
 
     /** Tells the others on its user networks the container's name (it is about to run). */

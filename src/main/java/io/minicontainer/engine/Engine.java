@@ -83,7 +83,7 @@ public final class Engine {
             List<PortSpec> portSpecs = PublishAll.ports(request, root.config());
             Joined joined = request.network().isBridged() ? networks.join(id, endpoints, (publisher, first) ->
                     publisher.publish(id, portSpecs, first.address(), first.bridge(), dir), rollback)
-                    : new Joined(List.of(), List.of());
+                    : Joined.NOTHING;
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
             writeEtcFiles(id, hostname, request.network(), joined.attachments().stream().findFirst(), request.dns());
             String name = nameFile.getFileName().toString();
@@ -101,8 +101,8 @@ public final class Engine {
             List<String> owned = mounts.withAnonymousVolumes(List.of(dir.toString(), nameFile.toString(),
                     containers.lockFile(id).toString()));
             Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true,
-                    request.remove() ? owned : List.of(), owned, Optional.of(dir.toString()), logLimits,
-                    request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.of(cgroup),
+                    removedAtExit(request.remove() ? owned : List.of(), joined), owned, Optional.of(dir.toString()),
+                    logLimits, request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.of(cgroup),
                     request.network().isBridged() ? List.of(layout.netns(id).toString()) : List.of(),
                     joined.ports().isEmpty() ? List.of() : PortPublisher.exitCommand(dir)));
             if (request.explain()) {
@@ -128,6 +128,13 @@ public final class Engine {
     public void exec(ExecRequest request) {
         new ContainerExec(containers, launcher, callerEnv, container -> cgroups.open(container.id())
                 .map(cgroup -> LaunchOptions.CgroupPaths.of(cgroup).procsFiles()).orElse(List.of())).exec(request);
+    }
+
+    /** What the monitor removes when the container is gone: with --rm its files, always its leases. */
+    static List<String> removedAtExit(List<String> owned, Joined joined) {
+        List<String> paths = new ArrayList<>(owned);
+        paths.addAll(joined.leaseFiles());
+        return paths;
     }
 
     private void validate(RunRequest request) {

@@ -154,8 +154,8 @@ public final class Lifecycle {
             Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
             Spec spec = spec(container);
             Optional<String> netns = joinedNetwork(spec);
-            boolean published = netns.isPresent() && rejoin(container);
-            plan = startPlan(container, spec, attach ? Optional.empty() : Optional.of(printed), cgroup, netns, published);
+            ContainerNetworks.Joined joined = netns.isPresent() ? rejoin(container) : ContainerNetworks.Joined.NOTHING;
+            plan = startPlan(container, spec, attach ? Optional.empty() : Optional.of(printed), cgroup, netns, joined);
             if (attach) {
                 launcher.exec(plan, container.dir().resolve("launch.plan"));
             }
@@ -179,9 +179,9 @@ public final class Lifecycle {
 
     /**
      * The same networks again, each with the same address when it is still free (the namespace went with the
-     * last run, so it is made again), and the same published ports; true when there are ports to take down.
+     * last run, so it is made again), and the same published ports.
      */
-    private boolean rejoin(Container container) {
+    private ContainerNetworks.Joined rejoin(Container container) {
         List<NetworkSettings.Endpoint> endpoints = NetworkSettings.endpoints(container.record());
         Rollback rollback = new Rollback();
         NetNamespace.removePersistent(layout.netns(container.id()));
@@ -192,7 +192,7 @@ public final class Lifecycle {
             containers.writeRecord(NetworkSettings.with(container.record(), NetworkSettings.of(joined.attachments(),
                     joined.ports(), endpoints, container.id().substring(0, 12), container.name())));
             networks.announce(container.id(), container.name(), endpoints);
-            return !joined.ports().isEmpty();
+            return joined;
         } catch (RuntimeException e) {
             rollback.run();
             throw e;
@@ -205,14 +205,15 @@ public final class Lifecycle {
     }
 
     private Plan startPlan(Container container, Spec spec, Optional<String> detach, Cgroup cgroup,
-            Optional<String> netns, boolean published) {
+            Optional<String> netns, ContainerNetworks.Joined joined) {
         List<String> owned = List.of(container.dir().toString(), containers.nameFile(container.name()).toString(),
                 containers.lockFile(container.id()).toString());
         return launcher.compile(spec, new LaunchOptions(container.record().openStdin(), true,
-                container.record().autoRemove() ? owned : List.of(), List.of(), Optional.of(container.dir().toString()),
+                Engine.removedAtExit(container.record().autoRemove() ? owned : List.of(), joined),
+                List.of(), Optional.of(container.dir().toString()),
                 ContainerJson.logLimits(container.record()), detach, LaunchOptions.CgroupPaths.of(cgroup),
                 netns.map(List::of).orElse(List.of()),
-                published ? PortPublisher.exitCommand(container.dir()) : List.of()));
+                joined.ports().isEmpty() ? List.of() : PortPublisher.exitCommand(container.dir())));
     }
 
     /**

@@ -58,7 +58,10 @@ final class NetworkSettings {
             @SuppressWarnings("unchecked")
             List<Object> bindings = (List<Object>) published.computeIfAbsent(port.containerPort() + "/"
                     + port.protocol().keyword(), key -> new ArrayList<>());
-            bindings.add(Map.of("HostIp", port.hostIp().toString(), "HostPort", Integer.toString(port.hostPort())));
+            Map<String, String> binding = new LinkedHashMap<>();
+            binding.put("HostIp", port.hostIp().toString());
+            binding.put("HostPort", Integer.toString(port.hostPort()));
+            bindings.add(binding);
         }
         return published;
     }

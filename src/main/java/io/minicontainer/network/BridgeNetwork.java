@@ -123,6 +123,11 @@ public final class BridgeNetwork {
         reclaimLeases(ipam(), "");
     }
 
+    /** The file that is the container's lease of {@code address}; its monitor removes it at exit. */
+    public Path leaseFile(String containerId, Ipv4Address address) {
+        return ipam().leaseFile(address, containerId);
+    }
+
     /** Address to container id: who is on the network (some may have stopped since). */
     public java.util.SortedMap<Ipv4Address, String> leases() {
         return ipam().leases();
