@@ -183,13 +183,7 @@ public final class BridgeNetwork {
             rt.setUp(bridge.device(), true);
         }
         writeSysctl(Path.of("/proc/sys/net/ipv4/ip_forward"), "1");
-        Nft nft = new Nft();
-        NftRules rules = new NftRules(nftTable);
-        if (!nft.run("list", "tables").contains("ip " + nftTable + "\n")) {
-            nft.apply(rules.replaceTable(List.of(bridge.firewall()), List.of()));
-        } else {
-            nft.apply(rules.addNetwork(bridge.firewall()));
-        }
+        new Nft().apply(new NftRules(nftTable).ensureNetwork(bridge.firewall()));
     }
 
     private static void writeSysctl(Path file, String value) {
