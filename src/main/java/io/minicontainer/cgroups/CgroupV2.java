@@ -1,5 +1,6 @@
 package io.minicontainer.cgroups;
 
+import io.minicontainer.oci.Spec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,16 @@ final class CgroupV2 extends BaseCgroup {
         hierarchy.require(LimitControllers.of(limits));
         hierarchy.prepareParent(LimitControllers.of(limits));
         V2Limits.write(dir, limits);
+    }
+
+    /**
+     * cgroup v2 has no devices files: its device filter is an eBPF program (BPF_PROG_TYPE_CGROUP_DEVICE)
+     * attached to the cgroup, which this engine does not load yet, so on v2 hosts the rules are kept in
+     * the spec only. The container still lacks CAP_SYS_ADMIN and has only the device nodes it is given.
+     */
+    @Override
+    public void restrictDevices(List<Spec.DeviceRule> rules) {
+        // see above: nothing to write on v2
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class Engine {
     @SuppressWarnings("try") // the lock is held until execve closes it, not used
     public void run(RunRequest request, ImageResolver images, PrintStream explainTo) {
         validate(request);
+        DeviceAccess devices = DeviceAccess.resolve(request.confinement().devices());
         LogLimits logLimits = LogOptions.parse(request.logOptions());
         List<String> userEnv = userEnvironment(request);
         RootFilesystem root = request.rootfs().map(RootFilesystem::directory)
@@ -75,6 +76,7 @@ public final class Engine {
             Path dir = rollback.created(createContainerDir(id));
             Cgroup cgroup = cgroups.create(id, request.resources().limits());
             rollback.undo(cgroup::destroy);
+            cgroup.restrictDevices(devices.rules());
             Optional<BridgeNetwork.Attachment> attachment = request.network() == NetworkMode.BRIDGE
                     ? Optional.of(connect(id, rollback)) : Optional.empty();
             List<PublishedPort> ports = attachment.map(a -> publish(id, request, a, dir, rollback)).orElse(List.of());
@@ -82,7 +84,7 @@ public final class Engine {
             writeEtcFiles(id, hostname, request.network(), attachment, request.dns());
             UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
             Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process,
-                    mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")));
+                    mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")), devices);
             Files.writeString(layout.config(id), SpecJson.write(spec));
             containers.writeRecord(ContainerJson.of(new ContainerJson.Facts(id, nameFile.getFileName().toString(),
                     Instant.now(), request, root, process, hostname, logLimits, layout.log(id).toString(),
@@ -132,6 +134,13 @@ public final class Engine {
             throw new EngineException("invalid hostname \"" + h + "\"");
         });
         request.name().ifPresent(ContainerNames::validate);
+        if (!request.confinement().ulimits().isEmpty()) {
+            HostLimits own = HostLimits.current();
+            request.confinement().ulimits().stream().map(own::refusal).flatMap(Optional::stream).findFirst()
+                    .ifPresent(reason -> {
+                        throw new EngineException(reason);
+                    });
+        }
     }
 
     private static void validateRootfs(Path rootfs) {
