@@ -86,7 +86,8 @@ class SymlinkTrapIT extends ContainerTest {
         Files.move(trap.resolve("etc"), trap.resolve("real-etc"));
         Files.createSymbolicLink(trap.resolve("etc"), Path.of("../../../../real-etc"));
         Files.createSymbolicLink(trap.resolve("real-etc/hostname"), Path.of("/../../../etc/" + marker));
-        Cli.Result result = run("cat /real-etc/hostname; grep -q localhost /real-etc/hosts && echo hosts", "--hostname", "trapped");
+        Cli.Result result = run("cat /real-etc/hostname; grep -q localhost /real-etc/hosts && echo hosts",
+                "--hostname", "trapped");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).isEqualTo("trapped\nhosts\n");
         assertThat(Path.of("/etc", marker)).doesNotExist();
