@@ -1,6 +1,8 @@
 package io.minicontainer.cgroups;
 
 import io.minicontainer.oci.Spec;
+import io.minicontainer.sys.BpfDeviceFilter;
+import io.minicontainer.sys.SyscallException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,14 +43,17 @@ final class CgroupV2 extends BaseCgroup {
         V2Limits.write(dir, limits);
     }
 
-    /**
-     * cgroup v2 has no devices files: its device filter is an eBPF program (BPF_PROG_TYPE_CGROUP_DEVICE)
-     * attached to the cgroup, which this engine does not load yet, so on v2 hosts the rules are kept in
-     * the spec only. The container still lacks CAP_SYS_ADMIN and has only the device nodes it is given.
-     */
+    /** cgroup v2 has no devices files: the rules become an eBPF program attached to the cgroup. */
     @Override
     public void restrictDevices(List<Spec.DeviceRule> rules) {
-        // see above: nothing to write on v2
+        if (rules.isEmpty()) {
+            return;
+        }
+        try {
+            BpfDeviceFilter.attach(dir, DeviceFilterProgram.compile(rules));
+        } catch (SyscallException e) {
+            throw new CgroupException("restrict devices of " + describe() + ": " + e.getMessage());
+        }
     }
 
     @Override
