@@ -88,6 +88,17 @@ class ConfinementIT extends ContainerTest {
     }
 
     @Test
+    void aStartedAgainContainerKeepsItsDeviceRulesLimitsAndReadOnlyRoot() {
+        String script = "ulimit -n; echo x > /dev/mynull && echo written; touch /x 2>/dev/null || echo ro;"
+                + " mknod /dev/lc c 10 237 2>/dev/null; cat /dev/lc 2>/dev/null || echo refused; rm -f /dev/lc";
+        Cli.Result first = cli.run("run", "--name", "again", "--rootfs", rootfs.toString(), "--read-only", "--ulimit",
+                "nofile=100", "--device", "/dev/null:/dev/mynull", "sh", "-c", script);
+        assertThat(first.stdout()).as(first.stderr()).isEqualTo("100\nwritten\nro\nrefused\n");
+        assertThat(cli.run("start", "-a", "again")).isEqualTo(new Cli.Result(0, "100\nwritten\nro\nrefused\n", ""));
+        assertThat(cli.run("rm", "again").exitCode()).isZero();
+    }
+
+    @Test
     void execProcessesGetTheContainersLimitsAndDevices() {
         Cli.Result started = cli.run("run", "-d", "--rootfs", rootfs.toString(), "--ulimit", "nofile=512:1024",
                 "--device", "/dev/null:/dev/mynull", "sleep", "60");
