@@ -144,10 +144,16 @@ int inroot_mkdir_all(const char *relative, mode_t mode)
 }
 
 /* Created when missing; what exists is only looked at (O_PATH): opening a FIFO or a device the
- * image put there for writing could block or act on the device. */
+ * image put there for writing could block or act on the device. A directory cannot take a file. */
 static int create_or_find(const char *relative, mode_t mode)
 {
     int fd = inroot_open(relative, O_PATH, 0);
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        errno = EISDIR;
+        return -1;
+    }
     if (fd >= 0 || errno != ENOENT)
         return fd;
     return inroot_open(relative, O_WRONLY | O_CREAT | O_NONBLOCK | O_NOCTTY, mode);

@@ -82,6 +82,7 @@ static void run(const char *mode)
     fd = inroot_create_file("fifo", 0644); /* opened for writing, this would block */
     check(fd >= 0, mode, "an existing FIFO is found, not opened");
     close(fd);
+    check(inroot_create_file("abs", 0644) < 0 && errno == EISDIR, mode, "a directory is no file mount point");
     const char *name;
     fd = inroot_open_parent("abs/hosts", &name);
     check(fd >= 0 && strcmp(name, "hosts") == 0 && resolves_to("abs", "etc"), mode, "the parent of abs/hosts");
