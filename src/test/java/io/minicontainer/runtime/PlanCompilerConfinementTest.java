@@ -68,6 +68,16 @@ class PlanCompilerConfinementTest {
     }
 
     @Test
+    void explainShowsTheLimitsTheReadOnlyRootAndABlockDevice() {
+        String text = PlanExplainer.explain(compiling.compile(SpecBuilder.spec().readonlyRoot().rlimits(NOFILE,
+                new Spec.Rlimit("RLIMIT_CORE", -1, -1)).devices(new Spec.Device("/dev/sda", "b", 8, 0, 0660, 0, 6))));
+
+        assertThat(text).contains("prlimit --nofile=1024:2048", "prlimit --core=unlimited:unlimited",
+                "mknod -m 0660 $ROOTFS/dev/sda b 8 0; chown 0:6 $ROOTFS/dev/sda", "mount -o ro,remount,bind /",
+                "# --read-only: the root alone; what is mounted on it stays writable");
+    }
+
+    @Test
     void aDevicePathThatClimbsIsASpecError() {
         assertThatThrownBy(() -> compiling.compile(SpecBuilder.spec().devices(
                 new Spec.Device("/dev/../etc/x", "c", 1, 3, 0666, 0, 0))))
