@@ -1,5 +1,6 @@
 package io.minicontainer.cgroups;
 
+import io.minicontainer.oci.Spec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,12 @@ public interface Cgroup {
     List<Path> directories();
 
     void setLimits(Limits limits);
+
+    /**
+     * The device cgroup: the rules in order (the first is usually "deny all"), so that only the
+     * devices they allow can be opened or created. Done once, before anything runs in the cgroup.
+     */
+    void restrictDevices(List<Spec.DeviceRule> rules);
 
     CgroupStats stats();
 

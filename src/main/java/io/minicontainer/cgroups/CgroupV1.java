@@ -1,5 +1,6 @@
 package io.minicontainer.cgroups;
 
+import io.minicontainer.oci.Spec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,18 @@ final class CgroupV1 extends BaseCgroup {
     @Override
     public void setLimits(Limits limits) {
         V1Limits.write(dirs, limits);
+    }
+
+    /** devices.deny and devices.allow, one rule a write; a host without the devices controller has none to write. */
+    @Override
+    public void restrictDevices(List<Spec.DeviceRule> rules) {
+        dir("devices").ifPresent(dir -> {
+            for (Spec.DeviceRule rule : rules) {
+                String line = DeviceRules.v1Line(rule);
+                CgroupFiles.write((rule.allow() ? "allow" : "deny") + " devices " + line,
+                        dir.resolve(rule.allow() ? "devices.allow" : "devices.deny"), line);
+            }
+        });
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.minicontainer.cgroups;
 
+import io.minicontainer.oci.Spec;
+import io.minicontainer.sys.BpfDeviceFilter;
+import io.minicontainer.sys.SyscallException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +41,19 @@ final class CgroupV2 extends BaseCgroup {
         hierarchy.require(LimitControllers.of(limits));
         hierarchy.prepareParent(LimitControllers.of(limits));
         V2Limits.write(dir, limits);
+    }
+
+    /** cgroup v2 has no devices files: the rules become an eBPF program attached to the cgroup. */
+    @Override
+    public void restrictDevices(List<Spec.DeviceRule> rules) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        try {
+            BpfDeviceFilter.attach(dir, DeviceFilterProgram.compile(rules));
+        } catch (SyscallException e) {
+            throw new CgroupException("restrict devices of " + describe() + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.minicontainer.cli;
 
+import io.minicontainer.engine.Confinement;
 import io.minicontainer.engine.DnsOptions;
 import io.minicontainer.engine.Engine;
 import io.minicontainer.engine.HostCpus;
@@ -30,6 +31,9 @@ final class RunCommand implements Command {
             Flag.value("volume", 'v', "SPEC", "Bind mount or volume: [HOST-DIR|NAME:]CONTAINER-DIR[:ro]"),
             Flag.value("mount", Flag.NO_SHORTHAND, "SPEC", "Mount: type=bind|volume|tmpfs,source=..,target=..[,readonly]"),
             Flag.value("tmpfs", Flag.NO_SHORTHAND, "DIR[:OPTS]", "Mount a tmpfs (default options rw,noexec,nosuid,nodev)"),
+            Flag.bool("read-only", Flag.NO_SHORTHAND, "Mount the container's root filesystem as read only"),
+            Flag.value("ulimit", Flag.NO_SHORTHAND, "NAME=SOFT[:HARD]", "Ulimit options, e.g. nofile=1024:2048 (-1: unlimited)"),
+            Flag.value("device", Flag.NO_SHORTHAND, "HOST[:CTR][:rwm]", "Add a host device to the container"),
             Flag.bool("interactive", 'i', "Keep stdin open and pass it to the container"),
             Flag.bool("rm", Flag.NO_SHORTHAND, "Remove the container when it exits"),
             Flag.bool("detach", 'd', "Run in the background and print the container's id"),
@@ -77,7 +81,8 @@ final class RunCommand implements Command {
                 args.all("label"), network(args, context.env()), args.bool("explain"), command,
                 MountRequests.parse(args.all("volume"), args.all("mount"), args.all("tmpfs"), Path.of("").toAbsolutePath()),
                 ResourceOptions.forRun(args, HostCpus.current()), PortSpec.parseAll(args.all("publish")),
-                DnsOptions.parse(args.all("dns"), args.all("dns-search"), args.all("dns-option"), args.all("add-host")));
+                DnsOptions.parse(args.all("dns"), args.all("dns-search"), args.all("dns-option"), args.all("add-host")),
+                Confinement.parse(args.bool("read-only"), args.all("ulimit"), args.all("device")));
         new Engine(context.layout(), context.launcher(), context.env(), context.cgroups())
                 .run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");

@@ -59,6 +59,7 @@ public final class Engine {
     @SuppressWarnings("try") // the lock is held until execve closes it, not used
     public void run(RunRequest request, ImageResolver images, PrintStream explainTo) {
         validate(request);
+        DeviceAccess devices = DeviceAccess.resolve(request.confinement().devices());
         LogLimits logLimits = LogOptions.parse(request.logOptions());
         List<String> userEnv = userEnvironment(request);
         RootFilesystem root = request.rootfs().map(RootFilesystem::directory)
@@ -77,6 +78,7 @@ public final class Engine {
             Path dir = rollback.created(createContainerDir(id));
             Cgroup cgroup = cgroups.create(id, request.resources().limits());
             rollback.undo(cgroup::destroy);
+            cgroup.restrictDevices(devices.rules());
             List<Endpoint> endpoints = request.network().isBridged()
                     ? List.of(new Endpoint(request.network().name(), request.network().ip())) : List.of();
             ContainerNetworks networks = new ContainerNetworks(layout, callerEnv);
@@ -91,7 +93,7 @@ public final class Engine {
             rollback.undo(() -> networks.withdraw(id, endpoints));
             UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
             Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process,
-                    mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")));
+                    mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")), devices);
             Files.writeString(layout.config(id), SpecJson.write(spec));
             Optional<Map<String, Object>> settings = request.network().isBridged() ? Optional.of(NetworkSettings.of(
                     joined.attachments(), joined.ports(), endpoints, id.substring(0, 12), name)) : Optional.empty();
@@ -154,6 +156,13 @@ public final class Engine {
             throw new EngineException("invalid hostname \"" + h + "\"");
         });
         request.name().ifPresent(ContainerNames::validate);
+        if (!request.confinement().ulimits().isEmpty()) {
+            HostLimits own = HostLimits.current();
+            request.confinement().ulimits().stream().map(own::refusal).flatMap(Optional::stream).findFirst()
+                    .ifPresent(reason -> {
+                        throw new EngineException(reason);
+                    });
+        }
     }
 
     private static void validateRootfs(Path rootfs) {

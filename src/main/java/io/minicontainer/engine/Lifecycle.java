@@ -151,8 +151,14 @@ public final class Lifecycle {
             }
             // a cgroup left by a crash goes first: the container starts in a fresh one with its limits
             destroyLeftCgroup(container.id());
-            Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
             Spec spec = spec(container);
+            Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
+            try {
+                cgroup.restrictDevices(spec.linux().deviceRules());
+            } catch (RuntimeException e) {
+                cgroup.destroy();
+                throw e;
+            }
             Optional<String> netns = joinedNetwork(spec);
             ContainerNetworks.Joined joined = netns.isPresent() ? rejoin(container) : ContainerNetworks.Joined.NOTHING;
             plan = startPlan(container, spec, attach ? Optional.empty() : Optional.of(printed), cgroup, netns, joined);

@@ -35,7 +35,8 @@ public record RunRequest(
         List<MountRequest> mounts,
         HostResources resources,
         List<PortSpec> ports,
-        DnsOptions dns) {
+        DnsOptions dns,
+        Confinement confinement) {
 
     public RunRequest {
         env = List.copyOf(env);
@@ -47,6 +48,17 @@ public record RunRequest(
         resources = resources == null ? HostResources.none() : resources;
         ports = List.copyOf(ports);
         dns = dns == null ? DnsOptions.NONE : dns;
+        confinement = confinement == null ? Confinement.NONE : confinement;
+    }
+
+    /** Without --read-only, --ulimit or --device. */
+    public RunRequest(Optional<Path> rootfs, Optional<String> image, Optional<String> platform, Optional<String> name,
+            Optional<String> hostname, List<String> env, List<Path> envFiles, Optional<String> workdir,
+            Optional<String> user, Optional<String> entrypoint, boolean interactive, boolean remove, boolean detach,
+            List<String> logOptions, List<String> labels, NetworkMode network, boolean explain, List<String> command,
+            List<MountRequest> mounts, HostResources resources, List<PortSpec> ports, DnsOptions dns) {
+        this(rootfs, image, platform, name, hostname, env, envFiles, workdir, user, entrypoint, interactive, remove, detach,
+                logOptions, labels, network, explain, command, mounts, resources, ports, dns, Confinement.NONE);
     }
 
     /** Without DNS options. */

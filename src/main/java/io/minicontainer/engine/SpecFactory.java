@@ -21,13 +21,23 @@ final class SpecFactory {
     static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, RootFilesystem root,
             List<Path> lowerDirs, ImageRunConfig.Process process, List<Spec.Mount> userMounts,
             List<Spec.Mount> cgroupMounts) {
+        return forRun(request, id, layout, hostname, root, lowerDirs, process, userMounts, cgroupMounts,
+                DeviceAccess.resolve(List.of()));
+    }
+
+    /** With the devices already read from the host (--device) and the device cgroup's rules. */
+    static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, RootFilesystem root,
+            List<Path> lowerDirs, ImageRunConfig.Process process, List<Spec.Mount> userMounts,
+            List<Spec.Mount> cgroupMounts, DeviceAccess devices) {
         Spec.Process specProcess = new Spec.Process(false,
                 new Spec.User(process.uid(), process.gid(), process.additionalGids()), process.args(),
-                environment(process.env(), hostname), process.cwd(), capabilities(process.uid()), false);
-        return new Spec(Spec.VERSION, specProcess, new Spec.Root(layout.rootfs(id).toString(), false), hostname,
+                environment(process.env(), hostname), process.cwd(), capabilities(process.uid()), false,
+                request.confinement().ulimits());
+        return new Spec(Spec.VERSION, specProcess,
+                new Spec.Root(layout.rootfs(id).toString(), request.confinement().readOnly()), hostname,
                 mounts(lowerDirs, id, layout, userMounts, cgroupMounts), new Spec.Linux(namespaces(request.network(),
                         layout.netns(id)),
-                        DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS),
+                        DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS, devices.nodes(), devices.rules()),
                 Map.of(IMAGE_ANNOTATION, root.imageName(), IMAGE_ID_ANNOTATION, root.imageId()));
     }
 

@@ -31,6 +31,7 @@ final class ExecPlanCompiler {
         if (!options.keepStdin() || options.detach()) {
             steps.add(new Step.OpenStdin("/dev/null"));
         }
+        steps.addAll(PlanCompiler.rlimits(process)); // docker gives exec processes the container's limits
         Spec.Capabilities caps = process.capabilities();
         steps.add(new Step.Bounding(PlanCompiler.mask("bounding", caps.bounding())));
         Spec.User user = options.user().orElse(process.user());

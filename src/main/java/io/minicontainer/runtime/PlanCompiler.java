@@ -14,6 +14,7 @@ import io.minicontainer.runtime.Host.PathKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +65,8 @@ public final class PlanCompiler {
         compiler.steps.add(new Step.PivotRoot(compiler.rootfs));
         compiler.hidePaths();
         compiler.identity();
+        compiler.workingDirectory();
+        compiler.readOnlyRoot();
         compiler.process();
         return new Plan(compiler.rootfs, compiler.steps);
     }
@@ -182,16 +185,31 @@ public final class PlanCompiler {
         }
     }
 
+    /** The default devices in a /dev of the container's own; the spec's devices (--device) wherever they go. */
     private void devices() {
         boolean ownDev = spec.mounts().stream().anyMatch(m -> m.destination().equals("/dev"));
-        if (!ownDev) {
-            return;
+        Set<String> given = new HashSet<>(spec.linux().devices().stream().map(Spec.Device::path).toList());
+        if (ownDev) {
+            for (Device device : DEFAULT_DEVICES) {
+                if (!given.contains("/dev/" + device.name())) {
+                    steps.add(new Step.Mknod(rootfs + "/dev/" + device.name(), 0666, device.major(), device.minor()));
+                }
+            }
+            for (List<String> link : DEV_LINKS) {
+                steps.add(new Step.Symlink(link.get(1), rootfs + "/dev/" + link.get(0)));
+            }
         }
-        for (Device device : DEFAULT_DEVICES) {
-            steps.add(new Step.Mknod(rootfs + "/dev/" + device.name(), 0666, device.major(), device.minor()));
-        }
-        for (List<String> link : DEV_LINKS) {
-            steps.add(new Step.Symlink(link.get(1), rootfs + "/dev/" + link.get(0)));
+        for (Spec.Device device : spec.linux().devices()) {
+            if (!device.path().startsWith("/") || Arrays.asList(device.path().split("/")).contains("..")) {
+                throw new SpecException("linux.devices: path " + device.path() + " must be absolute, without '..'");
+            }
+            if (!device.type().equals("c") && !device.type().equals("b")) {
+                throw new SpecException("linux.devices: " + device.path() + " has type " + device.type()
+                        + " (only c and b are supported)");
+            }
+            steps.add(new Step.Mkdir(parentOf(rootfs + device.path()), DIR_MODE));
+            steps.add(new Step.Mknod(rootfs + device.path(), device.type().charAt(0), device.fileMode() & 07777,
+                    device.major(), device.minor(), device.uid(), device.gid()));
         }
     }
 
@@ -211,6 +229,20 @@ public final class PlanCompiler {
                         MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, ""));
             }
         }
+    }
+
+    /** Created as root before a read-only remount: docker makes a missing working directory too. */
+    private void workingDirectory() {
+        if (!spec.process().cwd().equals("/")) {
+            steps.add(new Step.Mkdir(spec.process().cwd(), DIR_MODE));
+        }
+    }
+
+    /**
+     * --read-only: the root mount alone becomes read-only, last of the file system steps; what is
+     * mounted on it (/dev, /proc, volumes, tmpfs, /etc/hosts...) keeps its own flags, as in docker.
+     */
+    private void readOnlyRoot() {
         if (spec.root().readonly()) {
             steps.add(new Step.Mount("", "/", "", MS_BIND | MS_REMOUNT | MS_RDONLY, ""));
         }
@@ -233,9 +265,7 @@ public final class PlanCompiler {
         if (!options.keepStdin()) {
             steps.add(new Step.OpenStdin("/dev/null"));
         }
-        if (!process.cwd().equals("/")) {
-            steps.add(new Step.Mkdir(process.cwd(), DIR_MODE));
-        }
+        steps.addAll(rlimits(process));
         Spec.Capabilities caps = process.capabilities();
         steps.add(new Step.Bounding(mask("bounding", caps.bounding())));
         Spec.User user = process.user();
@@ -247,6 +277,13 @@ public final class PlanCompiler {
             steps.add(new Step.NoNewPrivileges());
         }
         steps.add(new Step.Exec(process.args(), process.env()));
+    }
+
+    /** Each of the process's limits, set while still root: raising a hard limit may need CAP_SYS_RESOURCE. */
+    static List<Step.Rlimit> rlimits(Spec.Process process) {
+        return process.rlimits().stream().map(limit -> new Step.Rlimit(RlimitType.bySpecName(limit.type())
+                .orElseThrow(() -> new SpecException("process.rlimits: unknown type " + limit.type())),
+                limit.soft(), limit.hard())).toList();
     }
 
     static Step.Capabilities capabilities(Spec.Capabilities caps) {

@@ -68,7 +68,10 @@ public final class PlanExplainer {
             case Step.Mount m when m.source().equals("/dev/null") -> "masked: the container reads nothing here";
             case Step.Mount m when m.fstype().equals("tmpfs") && (m.flags() & MountOptions.MS_RDONLY) != 0 ->
                     "masked: an empty read-only directory";
+            case Step.Mount m when m.target().equals("/") && (m.flags() & MountOptions.MS_REMOUNT) != 0 ->
+                    "--read-only: the root alone; what is mounted on it stays writable";
             case Step.Mount m -> MOUNT_REASONS.getOrDefault(plan.inContainer(m.target()), "");
+            case Step.Rlimit r -> "--ulimit: as root, before the identity changes";
             case Step.SetMountAttributes a -> "recursively: a remount changes only the top mount";
             case Step.PivotRoot p -> "the old root is detached: the host's files are out of reach";
             case Step.LinkUp l -> "a new network namespace starts with lo down";

@@ -164,12 +164,22 @@ public sealed interface Step {
         public List<String> args() { return List.of(path, octal(mode)); }
     }
 
-    /** mknod(2) of a character device. */
-    record Mknod(String path, int mode, int major, int minor) implements Step {
+    /** mknod(2) of a character ('c') or block ('b') device, then its owner when not root. */
+    record Mknod(String path, char type, int mode, long major, long minor, long uid, long gid) implements Step {
+        /** A character device owned by root. */
+        public Mknod(String path, int mode, int major, int minor) {
+            this(path, 'c', mode, major, minor, 0, 0);
+        }
+
         public String describe(Plan plan) { return "mknod " + plan.inContainer(path); }
         public int op() { return 13; }
         public List<String> args() {
-            return List.of(path, octal(mode | S_IFCHR), Integer.toString(major), Integer.toString(minor));
+            List<String> wire = new ArrayList<>(List.of(path, octal(mode | (type == 'b' ? S_IFBLK : S_IFCHR)),
+                    Long.toString(major), Long.toString(minor)));
+            if (uid != 0 || gid != 0) {
+                wire.addAll(List.of(Long.toString(uid), Long.toString(gid)));
+            }
+            return wire;
         }
     }
 
@@ -273,6 +283,15 @@ public sealed interface Step {
         public List<String> args() { return List.of(target, hex(set), hex(clear)); }
     }
 
+    /** setrlimit(2) before the identity changes (raising a hard limit needs CAP_SYS_RESOURCE); -1 is unlimited. */
+    record Rlimit(RlimitType type, long soft, long hard) implements Step {
+        public String describe(Plan plan) { return "set ulimit " + StepText.ulimit(this); }
+        public int op() { return 40; }
+        public List<String> args() {
+            return List.of(Integer.toString(type.resource()), Long.toUnsignedString(soft), Long.toUnsignedString(hard));
+        }
+    }
+
     /** The signal the kernel sends the container when its parent (the monitor) dies. */
     record ParentDeathSignal(int signal) implements Step {
         public String describe(Plan plan) { return "set parent death signal"; }
@@ -300,6 +319,7 @@ public sealed interface Step {
     }
 
     int S_IFCHR = 0020000;
+    int S_IFBLK = 0060000;
 
     private static String hex(long value) {
         return "0x" + Long.toHexString(value);

@@ -63,8 +63,10 @@ public final class StepText {
                     + emptyAsNone(MountAttributes.describe(a.clear())) + ")";
             case Step.Mkdir m -> "mkdir -p " + shown(m.path(), plan);
             case Step.Touch t -> "touch " + shown(t.path(), plan);
-            case Step.Mknod m -> "mknod -m " + octal(m.mode()) + " " + shown(m.path(), plan) + " c "
-                    + m.major() + " " + m.minor();
+            case Step.Mknod m -> "mknod -m " + octal(m.mode()) + " " + shown(m.path(), plan) + " " + m.type() + " "
+                    + m.major() + " " + m.minor() + (m.uid() != 0 || m.gid() != 0
+                            ? "; chown " + m.uid() + ":" + m.gid() + " " + shown(m.path(), plan) : "");
+            case Step.Rlimit r -> "prlimit --" + r.type().dockerName() + "=" + limit(r.soft()) + ":" + limit(r.hard());
             case Step.Symlink s -> "ln -s " + s.target() + " " + shown(s.link(), plan);
             case Step.PivotRoot p -> "pivot_root " + shown(p.newRoot(), plan) + "; umount -l /old-root";
             case Step.SetHostname h -> "hostname " + h.hostname();
@@ -117,6 +119,15 @@ public final class StepText {
 
     static String flagNames(List<Namespace> namespaces) {
         return namespaces.stream().map(Namespace::flagName).collect(Collectors.joining("|"));
+    }
+
+    /** docker's notation: nofile=1024:2048, -1 for unlimited. */
+    static String ulimit(Step.Rlimit r) {
+        return r.type().dockerName() + "=" + r.soft() + ":" + r.hard();
+    }
+
+    private static String limit(long value) {
+        return value == -1 ? "unlimited" : Long.toUnsignedString(value);
     }
 
     /** Four octal digits, as umask and chmod print them. */

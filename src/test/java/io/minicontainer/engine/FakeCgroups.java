@@ -6,6 +6,7 @@ import io.minicontainer.cgroups.CgroupMode;
 import io.minicontainer.cgroups.CgroupStats;
 import io.minicontainer.cgroups.Cgroups;
 import io.minicontainer.cgroups.Limits;
+import io.minicontainer.oci.Spec;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public final class FakeCgroups implements Cgroups {
     /** One cgroup; {@link #failWith} makes every change fail as a real one can (EBUSY, EINVAL...). */
     public static final class FakeCgroup implements Cgroup {
         public final List<Limits> limitsSet = new ArrayList<>();
+        public final List<Spec.DeviceRule> deviceRules = new ArrayList<>();
         private final Deque<CgroupStats> stats = new ArrayDeque<>();
         private boolean frozen;
         private String failure;
@@ -69,6 +71,12 @@ public final class FakeCgroups implements Cgroups {
         @Override
         public List<Path> procsFiles() {
             return List.of();
+        }
+
+        @Override
+        public void restrictDevices(List<Spec.DeviceRule> rules) {
+            change();
+            deviceRules.addAll(rules);
         }
 
         @Override

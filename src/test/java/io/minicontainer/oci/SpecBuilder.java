@@ -30,6 +30,9 @@ public final class SpecBuilder {
     private List<String> maskedPaths = List.of();
     private List<String> readonlyPaths = List.of();
     private Map<String, String> annotations = Map.of();
+    private List<Spec.Rlimit> rlimits = List.of();
+    private List<Spec.Device> devices = List.of();
+    private List<Spec.DeviceRule> deviceRules = List.of();
 
     private SpecBuilder() {}
 
@@ -60,6 +63,9 @@ public final class SpecBuilder {
     public SpecBuilder maskedPaths(String... paths) { this.maskedPaths = List.of(paths); return this; }
     public SpecBuilder readonlyPaths(String... paths) { this.readonlyPaths = List.of(paths); return this; }
     public SpecBuilder annotations(Map<String, String> annotations) { this.annotations = annotations; return this; }
+    public SpecBuilder rlimits(Spec.Rlimit... limits) { this.rlimits = List.of(limits); return this; }
+    public SpecBuilder devices(Spec.Device... nodes) { this.devices = List.of(nodes); return this; }
+    public SpecBuilder deviceRules(Spec.DeviceRule... rules) { this.deviceRules = List.of(rules); return this; }
 
     public SpecBuilder mount(String destination, String type, String source, String... options) {
         mounts.add(new Spec.Mount(destination, type, source, List.of(options)));
@@ -68,8 +74,8 @@ public final class SpecBuilder {
 
     public Spec build() {
         return new Spec(Spec.VERSION,
-                new Spec.Process(false, user, args, env, cwd, capabilities, noNewPrivileges),
+                new Spec.Process(false, user, args, env, cwd, capabilities, noNewPrivileges, rlimits),
                 new Spec.Root(rootPath, readonlyRoot), hostname, mounts,
-                new Spec.Linux(namespaces, maskedPaths, readonlyPaths), annotations);
+                new Spec.Linux(namespaces, maskedPaths, readonlyPaths, devices, deviceRules), annotations);
     }
 }

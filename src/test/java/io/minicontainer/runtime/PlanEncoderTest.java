@@ -137,6 +137,7 @@ class PlanEncoderTest {
                 Map.entry(new Step.ParentDeathSignal(9), "OP_PDEATHSIG"),
                 Map.entry(new Step.NoNewPrivileges(), "OP_NO_NEW_PRIVS"),
                 Map.entry(new Step.SetMountAttributes("/x", 1, 0), "OP_MOUNT_SETATTR"),
+                Map.entry(new Step.Rlimit(RlimitType.RLIMIT_NOFILE, 1, 2), "OP_RLIMIT"),
                 Map.entry(new Step.Exec(List.of("sh"), List.of()), "OP_EXEC"));
 
         assertThat(names.keySet()).extracting(Object::getClass)
