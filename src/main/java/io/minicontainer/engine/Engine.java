@@ -82,7 +82,8 @@ public final class Engine {
             writeEtcFiles(id, hostname, request.network(), attachment, request.dns());
             UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
             Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process,
-                    mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")));
+                    mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")),
+                    SpecFactory.terminalType(callerEnv));
             Files.writeString(layout.config(id), SpecJson.write(spec));
             containers.writeRecord(ContainerJson.of(new ContainerJson.Facts(id, nameFile.getFileName().toString(),
                     Instant.now(), request, root, process, hostname, logLimits, layout.log(id).toString(),
@@ -93,7 +94,7 @@ public final class Engine {
                     request.remove() ? owned : List.of(), owned, Optional.of(dir.toString()), logLimits,
                     request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.of(cgroup),
                     attachment.isPresent() ? List.of(layout.netns(id).toString()) : List.of(),
-                    ports.isEmpty() ? List.of() : PortPublisher.exitCommand(dir)));
+                    ports.isEmpty() ? List.of() : PortPublisher.exitCommand(dir), request.attach()));
             if (request.explain()) {
                 explainTo.print(PlanExplainer.explain(plan));
                 explainTo.println("\n# Running it now.");
