@@ -121,7 +121,7 @@ static void detach_stdio(void)
  * whose other end stays here for good (no EOF, as docker -di), where `attach` writes. */
 static int container_stdin(struct monitor *m)
 {
-    if (m->terminal >= 0 || find_step(m->plan, OP_TERMINAL) || find_step(m->plan, OP_OPEN_STDIN))
+    if (find_step(m->plan, OP_TERMINAL) || find_step(m->plan, OP_OPEN_STDIN))
         return -1;
     if (find_step(m->plan, OP_DETACH)) {
         int held[2];
