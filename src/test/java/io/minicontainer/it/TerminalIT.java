@@ -174,7 +174,8 @@ class TerminalIT extends ContainerTest {
         cli.run("run", "-t", "--name", "i2", "--rootfs", rootfs.toString(), "true");
         String format = "{{.Config.Tty}} {{.Config.OpenStdin}} {{.Config.AttachStdin}} {{.Config.StdinOnce}}";
 
-        assertThat(cli.run("inspect", "-f", format, "i1", "i2").stdout()).isEqualTo("true true false false\ntrue false false false\n");
+        assertThat(cli.run("inspect", "-f", format, "i1", "i2").stdout())
+                .isEqualTo("true true false false\ntrue false false false\n");
         assertThat(cli.run("rm", "-f", "i1", "i2").exitCode()).isZero();
     }
 
