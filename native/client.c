@@ -9,7 +9,6 @@
 #include "helper.h"
 #include "terminal.h"
 
-#include <errno.h>
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
