@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,14 @@ class TerminalIT extends ContainerTest {
     /** Typed before a CLI: its terminal settings, compared afterwards. */
     private static final String SAVE_SETTINGS = "S=$(stty -g)";
     private static final String CHECK_SETTINGS = "[ \"$S\" = \"$(stty -g)\" ] && echo RESTO\"\"RED || echo CHANGED";
+
+    /** Even after a failure: a container left running would outlive the test's data root. */
+    @AfterEach
+    void removeContainers() {
+        for (String id : cli.run("ps", "-aq").stdout().lines().toList()) {
+            cli.run("rm", "-f", id);
+        }
+    }
 
     private TmuxTerminal terminal(int width, int height) throws IOException {
         return new TmuxTerminal(root, root, Map.of("MINICONTAINER_CGROUP_PARENT", cgroupParent), width, height);
@@ -51,7 +60,8 @@ class TerminalIT extends ContainerTest {
             awaitProcess("4343");
             tty.keys("C-z");
             tty.awaitLine(line -> line.contains("Stopped") && line.contains("sleep 4343"));
-            tty.enter("kill -9 %1; cat");
+            tty.enter("kill -9 %1; sleep 4545");
+            awaitProcess("4545");
             tty.keys("C-\\");
             tty.awaitLine(line -> line.contains("Quit"));
 
