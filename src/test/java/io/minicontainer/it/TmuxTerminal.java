@@ -22,6 +22,7 @@ final class TmuxTerminal implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 30;
 
     private final String server = "mc-tty-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private final Path socket;
 
     /** A shell in a width x height window, with {@code mc} on its PATH: the CLI with {@code env}. */
     TmuxTerminal(Path dir, Path root, Map<String, String> env, int width, int height) throws IOException {
@@ -34,6 +35,7 @@ final class TmuxTerminal implements AutoCloseable {
         Files.setPosixFilePermissions(bin.resolve("mc"), PosixFilePermissions.fromString("rwxr-xr-x"));
         tmux("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", Integer.toString(width), "-y",
                 Integer.toString(height), "exec env PATH=" + bin + ":" + System.getenv("PATH") + " sh");
+        socket = Path.of(tmux("display-message", "-p", "#{socket_path}").strip());
         awaitLine(line -> line.startsWith("$") || line.startsWith("#"));
     }
 
@@ -99,9 +101,11 @@ final class TmuxTerminal implements AutoCloseable {
         return screen().stream().filter(line::equals).count();
     }
 
+    /** The server and the socket file it leaves behind. */
     @Override
-    public void close() {
+    public void close() throws IOException {
         tmux("kill-server");
+        Files.deleteIfExists(socket);
     }
 
     static void pause(long millis) {
