@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "steps.h"
 #include "inroot.h"
+#include "terminal.h"
 
 #include <errno.h>
 #include <sched.h>
@@ -316,7 +317,8 @@ static const step_fn STEP_TABLE[] = {
     [OP_CAPS] = do_caps,           [OP_PDEATHSIG] = do_pdeathsig,   [OP_BOUNDING] = do_bounding,
     [OP_USER] = do_user,           [OP_NO_NEW_PRIVS] = do_no_new_privs,
     [OP_MOUNT_SETATTR] = do_mount_setattr, [OP_UNSHARE] = do_unshare,
-    [OP_SETNS] = do_setns,         [OP_RLIMIT] = do_rlimit,
+    [OP_SETNS] = do_setns,         [OP_TERMINAL] = terminal_step,
+    [OP_RLIMIT] = do_rlimit,
 };
 
 int step_run(const struct step *s)

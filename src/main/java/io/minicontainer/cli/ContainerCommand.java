@@ -12,7 +12,7 @@ final class ContainerCommand implements Command {
 
     ContainerCommand(List<Command> commands) {
         for (String sub : List.of("ls", "ps", "run", "start", "stop", "restart", "kill", "wait", "rm", "logs",
-                "exec", "inspect", "stats", "update", "pause", "unpause")) {
+                "exec", "attach", "inspect", "stats", "update", "pause", "unpause")) {
             String target = ALIASES.getOrDefault(sub, sub);
             commands.stream().filter(c -> c.name().equals(target)).findFirst().ifPresent(c -> delegates.put(sub, c));
         }

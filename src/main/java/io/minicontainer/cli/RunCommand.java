@@ -35,6 +35,9 @@ final class RunCommand implements Command {
             Flag.value("ulimit", Flag.NO_SHORTHAND, "NAME=SOFT[:HARD]", "Ulimit options, e.g. nofile=1024:2048 (-1: unlimited)"),
             Flag.value("device", Flag.NO_SHORTHAND, "HOST[:CTR][:rwm]", "Add a host device to the container"),
             Flag.bool("interactive", 'i', "Keep stdin open and pass it to the container"),
+            Flag.bool("tty", 't', "Allocate a pseudo-TTY (the container's terminal; -it: yours follows it)"),
+            AttachFlags.DETACH_KEYS,
+            AttachFlags.SIG_PROXY,
             Flag.bool("rm", Flag.NO_SHORTHAND, "Remove the container when it exits"),
             Flag.bool("detach", 'd', "Run in the background and print the container's id"),
             Flag.value("log-opt", Flag.NO_SHORTHAND, "K=V", "Log rotation: max-size=10m, max-file=3"),
@@ -74,6 +77,8 @@ final class RunCommand implements Command {
         }
         Optional<String> image = rootfs.isPresent() ? Optional.empty() : Optional.of(positional.getFirst());
         List<String> command = rootfs.isPresent() ? positional : positional.subList(1, positional.size());
+        boolean attachStdin = args.bool("interactive") && !args.bool("detach");
+        AttachFlags.requireTerminalInput(args.bool("tty"), attachStdin);
         RunRequest request = new RunRequest(rootfs, image, args.value("platform"),
                 args.value("name"), args.value("hostname"), args.all("env"),
                 args.all("env-file").stream().map(Path::of).toList(), args.value("workdir"), args.value("user"),
@@ -82,7 +87,8 @@ final class RunCommand implements Command {
                 MountRequests.parse(args.all("volume"), args.all("mount"), args.all("tmpfs"), Path.of("").toAbsolutePath()),
                 ResourceOptions.forRun(args, HostCpus.current()), PortSpec.parseAll(args.all("publish")),
                 DnsOptions.parse(args.all("dns"), args.all("dns-search"), args.all("dns-option"), args.all("add-host")),
-                Confinement.parse(args.bool("read-only"), args.all("ulimit"), args.all("device")));
+                Confinement.parse(args.bool("read-only"), args.all("ulimit"), args.all("device")),
+                args.bool("tty"), AttachFlags.parse(args, attachStdin));
         new Engine(context.layout(), context.launcher(), context.env(), context.cgroups())
                 .run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");

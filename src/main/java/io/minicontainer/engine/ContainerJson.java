@@ -42,8 +42,9 @@ final class ContainerJson {
         config.put("AttachStdin", request.interactive() && !request.detach());
         config.put("AttachStdout", !request.detach());
         config.put("AttachStderr", !request.detach());
-        config.put("Tty", false);
+        config.put("Tty", request.tty());
         config.put("OpenStdin", request.interactive());
+        config.put("StdinOnce", request.interactive() && !request.detach());
         config.put("Env", facts.process().env());
         config.put("Cmd", request.command().isEmpty() && request.entrypoint().isEmpty() ? image.cmd() : request.command());
         config.put("Image", facts.root().imageName());

@@ -93,7 +93,8 @@ public final class Engine {
             rollback.undo(() -> networks.withdraw(id, endpoints));
             UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
             Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process,
-                    mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")), devices);
+                    mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")), devices,
+                    SpecFactory.terminalType(callerEnv));
             Files.writeString(layout.config(id), SpecJson.write(spec));
             Optional<Map<String, Object>> settings = request.network().isBridged() ? Optional.of(NetworkSettings.of(
                     joined.attachments(), joined.ports(), endpoints, id.substring(0, 12), name)) : Optional.empty();
@@ -106,7 +107,7 @@ public final class Engine {
                     removedAtExit(request.remove() ? owned : List.of(), joined), owned, Optional.of(dir.toString()),
                     logLimits, request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.of(cgroup),
                     request.network().isBridged() ? List.of(layout.netns(id).toString()) : List.of(),
-                    joined.ports().isEmpty() ? List.of() : PortPublisher.exitCommand(dir)));
+                    joined.ports().isEmpty() ? List.of() : PortPublisher.exitCommand(dir), request.attach()));
             if (request.explain()) {
                 explainTo.print(PlanExplainer.explain(plan));
                 explainTo.println("\n# Running it now.");

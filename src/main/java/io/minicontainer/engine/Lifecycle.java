@@ -7,6 +7,7 @@ import io.minicontainer.engine.volume.VolumeStore;
 import io.minicontainer.image.store.Trees;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
+import io.minicontainer.runtime.AttachOptions;
 import io.minicontainer.runtime.LaunchOptions;
 import io.minicontainer.runtime.Launcher;
 import io.minicontainer.runtime.Plan;
@@ -133,40 +134,65 @@ public final class Lifecycle {
         }
     }
 
+    /** {@link #start(Container, Optional, String)} with docker's detach keys and signal proxy, stdin as recorded. */
+    public int start(Container found, boolean attach, String printed) {
+        return start(found, attach ? Optional.of(AttachOptions.DEFAULT.withStdin(true)) : Optional.empty(), printed);
+    }
+
     /**
      * Starts an exited container again with the same config and filesystem. Attached, this JVM
-     * becomes the CLI's half of the helper and never returns; detached, the helper prints
-     * {@code printed} once it runs.
+     * becomes the CLI's half of the helper and never returns (a running container is attached to);
+     * detached, the helper prints {@code printed} once it runs.
      */
     @SuppressWarnings("try") // the lock is held, not used
-    public int start(Container found, boolean attach, String printed) {
+    public int start(Container found, Optional<AttachOptions> attach, String printed) {
         Plan plan;
         try (ContainerStore.Lock lock = containers.lock(found.id())) {
             Container container = reload(found);
-            if (container.running()) {
-                if (!attach) {
-                    System.out.println(printed);
-                }
+            if (container.running() && attach.isEmpty()) {
+                System.out.println(printed);
                 return 0;
             }
-            // a cgroup left by a crash goes first: the container starts in a fresh one with its limits
-            destroyLeftCgroup(container.id());
-            Spec spec = spec(container);
-            Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
-            try {
-                cgroup.restrictDevices(spec.linux().deviceRules());
-            } catch (RuntimeException e) {
-                cgroup.destroy();
-                throw e;
-            }
-            Optional<String> netns = joinedNetwork(spec);
-            ContainerNetworks.Joined joined = netns.isPresent() ? rejoin(container) : ContainerNetworks.Joined.NOTHING;
-            plan = startPlan(container, spec, attach ? Optional.empty() : Optional.of(printed), cgroup, netns, joined);
-            if (attach) {
-                launcher.exec(plan, container.dir().resolve("launch.plan"));
+            if (container.running()) {
+                plan = null;
+            } else {
+                plan = prepareStart(container, attach, printed);
+                if (attach.isPresent()) {
+                    launcher.exec(plan, container.dir().resolve("launch.plan"));
+                }
             }
         }
+        if (plan == null) {
+            attach(reload(found), attach.orElseThrow()); // outside the lock: an attach may last for days
+            return 0;
+        }
         return launcher.spawn(plan, found.dir().resolve("launch.plan"));
+    }
+
+    /**
+     * Attaches this CLI to a running container's monitor (its output, its stdin if it was started with
+     * -i and {@code options.stdin()}, its terminal): this JVM becomes the helper and never returns.
+     */
+    public void attach(Container container, AttachOptions options) {
+        if (!container.running()) {
+            throw new StateException("You cannot attach to a stopped container, start it first");
+        }
+        if (paused(container)) {
+            throw new StateException("You cannot attach to a paused container, unpause it first");
+        }
+        Path planFile = container.dir().resolve("attach-" + Long.toHexString(System.nanoTime()) + ".plan");
+        Plan plan = launcher.compileAttach(container.dir().resolve("attach.sock").toString(), container.record().tty(),
+                options.withStdin(options.stdin() && container.record().openStdin()), planFile.toString());
+        try {
+            launcher.attach(plan, planFile);
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(planFile);
+            } catch (IOException ignored) {
+                // the helper never ran: a stale plan file harms nothing
+            }
+            throw e;
+        }
     }
 
     private static Spec spec(Container container) {
@@ -210,16 +236,33 @@ public final class Lifecycle {
         networks.leave(container);
     }
 
-    private Plan startPlan(Container container, Spec spec, Optional<String> detach, Cgroup cgroup,
-            Optional<String> netns, ContainerNetworks.Joined joined) {
+    /** A fresh cgroup with the container's limits and devices (a crash's goes first), its networks, its plan. */
+    private Plan prepareStart(Container container, Optional<AttachOptions> attach, String printed) {
+        destroyLeftCgroup(container.id());
+        Spec spec = spec(container);
+        Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
+        try {
+            cgroup.restrictDevices(spec.linux().deviceRules());
+        } catch (RuntimeException e) {
+            cgroup.destroy();
+            throw e;
+        }
+        Optional<String> netns = joinedNetwork(spec);
+        ContainerNetworks.Joined joined = netns.isPresent() ? rejoin(container) : ContainerNetworks.Joined.NOTHING;
+        return startPlan(container, spec, attach, Optional.of(printed), cgroup, netns, joined);
+    }
+
+    private Plan startPlan(Container container, Spec spec, Optional<AttachOptions> attach, Optional<String> printed,
+            Cgroup cgroup, Optional<String> netns, ContainerNetworks.Joined joined) {
         List<String> owned = List.of(container.dir().toString(), containers.nameFile(container.name()).toString(),
                 containers.lockFile(container.id()).toString());
         return launcher.compile(spec, new LaunchOptions(container.record().openStdin(), true,
-                Engine.removedAtExit(container.record().autoRemove() ? owned : List.of(), joined),
-                List.of(), Optional.of(container.dir().toString()),
-                ContainerJson.logLimits(container.record()), detach, LaunchOptions.CgroupPaths.of(cgroup),
+                Engine.removedAtExit(container.record().autoRemove() ? owned : List.of(), joined), List.of(),
+                Optional.of(container.dir().toString()), ContainerJson.logLimits(container.record()),
+                attach.isPresent() ? Optional.empty() : printed, LaunchOptions.CgroupPaths.of(cgroup),
                 netns.map(List::of).orElse(List.of()),
-                joined.ports().isEmpty() ? List.of() : PortPublisher.exitCommand(container.dir())));
+                joined.ports().isEmpty() ? List.of() : PortPublisher.exitCommand(container.dir()),
+                attach.map(a -> a.withStdin(a.stdin() && container.record().openStdin())).orElse(AttachOptions.DEFAULT)));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.minicontainer.engine.mount.MountRequest;
 import io.minicontainer.network.Ipv4Address;
 import io.minicontainer.network.Network;
 import io.minicontainer.network.PortSpec;
+import io.minicontainer.runtime.AttachOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * Everything {@code minicontainer run} was asked for, as parsed from the command line. Exactly one
  * of {@code rootfs} and {@code image} is present. {@code resources} are already checked (ResourceFlags.forRun);
- * {@code resources().limits()} is what the container's cgroup gets.
+ * {@code resources().limits()} is what the container's cgroup gets. {@code tty} is -t; {@code attach} is how
+ * the CLI stays attached without -d (its stdin with -it, detach keys, --sig-proxy).
  */
 public record RunRequest(
         Optional<Path> rootfs,
@@ -36,7 +38,9 @@ public record RunRequest(
         HostResources resources,
         List<PortSpec> ports,
         DnsOptions dns,
-        Confinement confinement) {
+        Confinement confinement,
+        boolean tty,
+        AttachOptions attach) {
 
     public RunRequest {
         env = List.copyOf(env);
@@ -49,16 +53,18 @@ public record RunRequest(
         ports = List.copyOf(ports);
         dns = dns == null ? DnsOptions.NONE : dns;
         confinement = confinement == null ? Confinement.NONE : confinement;
+        attach = attach == null ? AttachOptions.DEFAULT : attach;
     }
 
-    /** Without --read-only, --ulimit or --device. */
+    /** Without --read-only, --ulimit, --device or a terminal. */
     public RunRequest(Optional<Path> rootfs, Optional<String> image, Optional<String> platform, Optional<String> name,
             Optional<String> hostname, List<String> env, List<Path> envFiles, Optional<String> workdir,
             Optional<String> user, Optional<String> entrypoint, boolean interactive, boolean remove, boolean detach,
             List<String> logOptions, List<String> labels, NetworkMode network, boolean explain, List<String> command,
             List<MountRequest> mounts, HostResources resources, List<PortSpec> ports, DnsOptions dns) {
         this(rootfs, image, platform, name, hostname, env, envFiles, workdir, user, entrypoint, interactive, remove, detach,
-                logOptions, labels, network, explain, command, mounts, resources, ports, dns, Confinement.NONE);
+                logOptions, labels, network, explain, command, mounts, resources, ports, dns, Confinement.NONE, false,
+                AttachOptions.DEFAULT);
     }
 
     /** Without DNS options. */

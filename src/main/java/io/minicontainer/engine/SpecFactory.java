@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,8 @@ final class SpecFactory {
     private static final List<String> ETC_FILES = List.of("hostname", "hosts", "resolv.conf");
     static final String IMAGE_ANNOTATION = "org.minicontainer.image";
     static final String IMAGE_ID_ANNOTATION = "org.minicontainer.image.id";
+    /** docker's TERM for a terminal; a caller without one of its own gets it too. */
+    static final String DEFAULT_TERM = "xterm";
 
     private SpecFactory() {}
 
@@ -22,17 +25,20 @@ final class SpecFactory {
             List<Path> lowerDirs, ImageRunConfig.Process process, List<Spec.Mount> userMounts,
             List<Spec.Mount> cgroupMounts) {
         return forRun(request, id, layout, hostname, root, lowerDirs, process, userMounts, cgroupMounts,
-                DeviceAccess.resolve(List.of()));
+                DeviceAccess.resolve(List.of()), DEFAULT_TERM);
     }
 
-    /** With the devices already read from the host (--device) and the device cgroup's rules. */
+    /**
+     * @param devices the devices already read from the host (--device) and the device cgroup's rules
+     * @param term    with -t, the container's TERM unless the image or the user set one: the caller's
+     */
     static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, RootFilesystem root,
             List<Path> lowerDirs, ImageRunConfig.Process process, List<Spec.Mount> userMounts,
-            List<Spec.Mount> cgroupMounts, DeviceAccess devices) {
-        Spec.Process specProcess = new Spec.Process(false,
+            List<Spec.Mount> cgroupMounts, DeviceAccess devices, String term) {
+        Spec.Process specProcess = new Spec.Process(request.tty(),
                 new Spec.User(process.uid(), process.gid(), process.additionalGids()), process.args(),
-                environment(process.env(), hostname), process.cwd(), capabilities(process.uid()), false,
-                request.confinement().ulimits());
+                environment(process.env(), hostname, request.tty() ? Optional.of(term) : Optional.empty()),
+                process.cwd(), capabilities(process.uid()), false, request.confinement().ulimits());
         return new Spec(Spec.VERSION, specProcess,
                 new Spec.Root(layout.rootfs(id).toString(), request.confinement().readOnly()), hostname,
                 mounts(lowerDirs, id, layout, userMounts, cgroupMounts), new Spec.Linux(namespaces(request.network(),
@@ -41,11 +47,18 @@ final class SpecFactory {
                 Map.of(IMAGE_ANNOTATION, root.imageName(), IMAGE_ID_ANNOTATION, root.imageId()));
     }
 
-    /** docker: PATH first, then HOSTNAME unless the image or the user set one. */
-    private static List<String> environment(List<String> env, String hostname) {
+    /** The caller's TERM, the terminal a container's is shown on; docker's xterm when it has none. */
+    static String terminalType(Map<String, String> callerEnv) {
+        String term = callerEnv.getOrDefault("TERM", "");
+        return term.isEmpty() ? DEFAULT_TERM : term;
+    }
+
+    /** docker: PATH first, then HOSTNAME and (with a terminal) TERM unless the image or the user set one. */
+    private static List<String> environment(List<String> env, String hostname, Optional<String> term) {
         EnvVars vars = new EnvVars();
         env.stream().filter(e -> e.startsWith("PATH=")).forEach(vars::put);
         vars.put("HOSTNAME=" + hostname);
+        term.ifPresent(value -> vars.put("TERM=" + value));
         env.forEach(vars::put);
         return vars.toList();
     }

@@ -20,6 +20,9 @@ final class ExecPlanCompiler {
         if (options.args().isEmpty()) {
             throw new SpecException("exec: no command to run");
         }
+        if (options.tty() && options.detach()) { // the CLI holds the master: once it returns, the process hangs up
+            throw new SpecException("exec: -d with -t is not supported (the terminal would hang up at once)");
+        }
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.Join(options.pid(), options.startTicks(), List.copyOf(PlanCompiler.namespaces(spec))));
         steps.add(new Step.RemoveOnExit(options.planFile()));
@@ -27,14 +30,19 @@ final class ExecPlanCompiler {
         if (options.detach()) {
             steps.add(new Step.Detach(""));
         }
+        if (options.tty() && options.keepStdin()) {
+            steps.add(new Step.SendStdin());
+        }
         steps.add(new Step.SetSid()); // keyboard signals reach the CLI, which forwards them once
-        if (!options.keepStdin() || options.detach()) {
+        Spec.User user = options.user().orElse(process.user());
+        if (options.tty()) {
+            steps.add(new Step.Terminal(user.uid(), ""));
+        } else if (!options.keepStdin() || options.detach()) {
             steps.add(new Step.OpenStdin("/dev/null"));
         }
         steps.addAll(PlanCompiler.rlimits(process)); // docker gives exec processes the container's limits
         Spec.Capabilities caps = process.capabilities();
         steps.add(new Step.Bounding(PlanCompiler.mask("bounding", caps.bounding())));
-        Spec.User user = options.user().orElse(process.user());
         steps.add(new Step.User(user.uid(), user.gid(), user.additionalGids()));
         steps.add(new Step.Chdir(options.cwd().orElse(process.cwd())));
         steps.add(new Step.Umask(0022));

@@ -76,6 +76,24 @@ public final class PlanCompiler {
         return ExecPlanCompiler.compile(spec, options);
     }
 
+    /**
+     * The plan of {@code attach}: the CLI becomes one more client of a running container's monitor, which
+     * listens on {@code socket}; the helper removes {@code planFile} as soon as it has read it.
+     */
+    public static Plan compileAttach(String socket, boolean terminal, AttachOptions attach, String planFile) {
+        List<Step> steps = new ArrayList<>(List.of(new Step.RemoveOnExit(planFile), new Step.Attach(socket)));
+        if (terminal) {
+            steps.add(new Step.TerminalClient(attach.detachKeys()));
+        }
+        if (attach.stdin()) {
+            steps.add(new Step.SendStdin());
+        }
+        if (!attach.sigProxy()) {
+            steps.add(new Step.NoSignalProxy());
+        }
+        return new Plan("/", steps);
+    }
+
     private void monitorSide() {
         steps.add(new Step.Clone(namespaces.stream().filter(ns -> !unsharedLater(ns) && joinedPath(ns).isEmpty()).toList()));
         options.ownedNamespaces().forEach(path -> steps.add(new Step.NamespaceOnExit(path)));
@@ -90,7 +108,21 @@ public final class PlanCompiler {
         if (!options.log().equals(LaunchOptions.LogLimits.UNLIMITED)) {
             steps.add(new Step.LogRotation(options.log().maxSize(), options.log().maxFiles()));
         }
-        options.detach().ifPresent(text -> steps.add(new Step.Detach(text)));
+        options.detach().ifPresentOrElse(text -> steps.add(new Step.Detach(text)), this::attached);
+    }
+
+    /** How the CLI that stays stays attached: without a terminal the container reads its stdin itself. */
+    private void attached() {
+        AttachOptions attach = options.attach();
+        if (spec.process().terminal()) {
+            steps.add(new Step.TerminalClient(attach.detachKeys()));
+            if (attach.stdin()) {
+                steps.add(new Step.SendStdin());
+            }
+        }
+        if (!attach.sigProxy()) {
+            steps.add(new Step.NoSignalProxy());
+        }
     }
 
     /** A cgroup namespace made at clone would have the monitor's cgroup as its root: the container's is wanted. */
@@ -262,7 +294,9 @@ public final class PlanCompiler {
         if (process.args().isEmpty()) {
             throw new SpecException("process.args: no command to run");
         }
-        if (!options.keepStdin()) {
+        if (process.terminal()) {
+            steps.add(new Step.Terminal(process.user().uid(), "/dev/console")); // it is stdin, stdout and stderr
+        } else if (!options.keepStdin()) {
             steps.add(new Step.OpenStdin("/dev/null"));
         }
         steps.addAll(rlimits(process));

@@ -57,7 +57,7 @@ public final class PlanExplainer {
 
     private static String why(Step step, Plan plan) {
         return switch (step) {
-            case Step.SetSid s -> "own session: the terminal's Ctrl-C goes to the CLI, which forwards it";
+            case Step.SetSid s -> "own session: the CLI's terminal is never the container's";
             case Step.StateDir d -> "ps, inspect and logs read them";
             case Step.ParentDeathSignal p -> "if the monitor dies, so does the container";
             case Step.NoNewPrivileges n -> "setuid programs cannot gain privileges";
@@ -80,6 +80,9 @@ public final class PlanExplainer {
             case Step.User u -> "the workload's identity; supplementary groups never leak from the host";
             case Step.Capabilities c -> "what the workload may do as " + (c.permitted() == 0 ? "non-root" : "root");
             case Step.Exec e -> "PATH from the container's environment; the monitor waits for it";
+            case Step.Terminal t -> "its own /dev/pts, so tty says /dev/pts/N; the master goes to the "
+                    + (plan.joins() ? "CLI" : "monitor");
+            case Step.TerminalClient t -> "keys go to the container as bytes, Ctrl-C included";
             default -> "";
         };
     }

@@ -125,6 +125,17 @@ public sealed interface Step {
         public List<String> args() { return List.of(path, hex(namespace.cloneFlag())); }
     }
 
+    /**
+     * A pseudo-terminal of the container's own (in its /dev/pts): the slave, owned by {@code uid}, becomes the
+     * controlling terminal and stdin, stdout and stderr, and is bound on {@code console} ("" for none); the
+     * master goes to the parent (the monitor, or exec's CLI).
+     */
+    record Terminal(long uid, String console) implements Step {
+        public String describe(Plan plan) { return "allocate a terminal"; }
+        public int op() { return 31; }
+        public List<String> args() { return List.of(Long.toString(uid), console); }
+    }
+
     /** A namespace file of the engine's, unmounted and deleted once the container is gone (monitor side). */
     record NamespaceOnExit(String path) implements Step {
         public String describe(Plan plan) { return "release namespace " + path; }
@@ -141,6 +152,43 @@ public sealed interface Step {
         public String describe(Plan plan) { return "run " + String.join(" ", argv); }
         public int op() { return 101; }
         public List<String> args() { return argv; }
+    }
+
+    /** {@code attach}: the CLI connects to the running container's monitor on this socket (client side). */
+    record Attach(String socket) implements Step {
+        public String describe(Plan plan) { return "attach to " + socket; }
+        public int op() { return 102; }
+        public List<String> args() { return List.of(socket); }
+    }
+
+    /**
+     * The container has a terminal: the CLI passes its window size on, takes no signals for the container
+     * (keys are bytes), and detaches on {@code detachKeys} (client side).
+     */
+    record TerminalClient(List<Integer> detachKeys) implements Step {
+        public TerminalClient {
+            detachKeys = List.copyOf(detachKeys);
+        }
+
+        public String describe(Plan plan) { return "follow the container's terminal"; }
+        public int op() { return 103; }
+        public List<String> args() {
+            return List.of(String.join(",", detachKeys.stream().map(String::valueOf).toList()));
+        }
+    }
+
+    /** The CLI sends its stdin to the monitor, raw when the container has a terminal (client side). */
+    record SendStdin() implements Step {
+        public String describe(Plan plan) { return "send stdin"; }
+        public int op() { return 104; }
+        public List<String> args() { return List.of(); }
+    }
+
+    /** --sig-proxy=false: signals for the CLI end the CLI alone (client side). */
+    record NoSignalProxy() implements Step {
+        public String describe(Plan plan) { return "do not pass signals on"; }
+        public int op() { return 105; }
+        public List<String> args() { return List.of(); }
     }
 
     /** mount(2); empty strings stand for NULL. */

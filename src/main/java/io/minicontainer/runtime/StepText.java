@@ -83,7 +83,26 @@ public final class StepText {
             case Step.ParentDeathSignal p -> "prctl(PR_SET_PDEATHSIG, " + p.signal() + ")";
             case Step.NoNewPrivileges n -> "prctl(PR_SET_NO_NEW_PRIVS, 1)";
             case Step.Exec e -> "exec " + e.argv().stream().map(StepText::shellQuoted).collect(Collectors.joining(" "));
+            case Step.Terminal t -> terminalCommand(t);
+            case Step.Attach a -> "connect " + a.socket();
+            case Step.TerminalClient t -> "stty raw while attached; detach keys " + detachKeys(t.detachKeys());
+            case Step.SendStdin s -> "# the CLI's stdin goes to the container through the monitor";
+            case Step.NoSignalProxy n -> "# a signal for the CLI ends the CLI alone";
         };
+    }
+
+    private static String terminalCommand(Step.Terminal t) {
+        String console = t.console().isEmpty() ? "" : "; mount --bind $SLAVE " + t.console();
+        return "SLAVE=$(open /dev/ptmx)" + console + "; chown " + t.uid() + " $SLAVE; setsid -c; exec 0<>$SLAVE 1>&0 2>&0";
+    }
+
+    /** Docker's spelling: ctrl-p,ctrl-q. */
+    static String detachKeys(List<Integer> keys) {
+        if (keys.isEmpty()) {
+            return "none";
+        }
+        return keys.stream().map(key -> key < 32 ? "ctrl-" + (char) (key == 0 ? '@' : key < 27 ? 'a' + key - 1 : key + 64)
+                : String.valueOf((char) key.intValue())).collect(Collectors.joining(","));
     }
 
     private static String emptyAsNone(String names) {

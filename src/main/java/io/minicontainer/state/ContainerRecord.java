@@ -79,6 +79,11 @@ public record ContainerRecord(Map<String, Object> json) {
         return object().object("Config").bool("OpenStdin", false);
     }
 
+    /** Started with -t: a pseudo-terminal is its stdin, stdout and stderr. */
+    public boolean tty() {
+        return object().object("Config").bool("Tty", false);
+    }
+
     public Map<String, String> labels() {
         JsonObject config = object().object("Config");
         return config.has("Labels") ? config.stringMap("Labels") : Map.of();

@@ -22,6 +22,7 @@ public final class SpecBuilder {
     private String rootPath = ROOTFS;
     private boolean readonlyRoot;
     private boolean noNewPrivileges;
+    private boolean terminal;
     private String hostname = "c1";
     private final List<Spec.Mount> mounts = new ArrayList<>(List.of(
             new Spec.Mount("/", "overlay", "overlay", List.of(OVERLAY_DATA.split(","))),
@@ -57,6 +58,7 @@ public final class SpecBuilder {
     public SpecBuilder rootPath(String rootPath) { this.rootPath = rootPath; return this; }
     public SpecBuilder readonlyRoot() { this.readonlyRoot = true; return this; }
     public SpecBuilder noNewPrivileges() { this.noNewPrivileges = true; return this; }
+    public SpecBuilder terminal() { this.terminal = true; return this; }
     public SpecBuilder hostname(String hostname) { this.hostname = hostname; return this; }
     public SpecBuilder noMounts() { mounts.clear(); return this; }
     public SpecBuilder namespaces(List<Spec.Namespace> namespaces) { this.namespaces = namespaces; return this; }
@@ -74,7 +76,7 @@ public final class SpecBuilder {
 
     public Spec build() {
         return new Spec(Spec.VERSION,
-                new Spec.Process(false, user, args, env, cwd, capabilities, noNewPrivileges, rlimits),
+                new Spec.Process(terminal, user, args, env, cwd, capabilities, noNewPrivileges, rlimits),
                 new Spec.Root(rootPath, readonlyRoot), hostname, mounts,
                 new Spec.Linux(namespaces, maskedPaths, readonlyPaths, devices, deviceRules), annotations);
     }
