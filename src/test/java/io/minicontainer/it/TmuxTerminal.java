@@ -27,7 +27,8 @@ final class TmuxTerminal implements AutoCloseable {
     /** A shell in a width x height window, with {@code mc} on its PATH: the CLI with {@code env}. */
     TmuxTerminal(Path dir, Path root, Map<String, String> env, int width, int height) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("tmux-bin"));
-        StringBuilder script = new StringBuilder("#!/bin/sh\nexec env");
+        // as Cli does: no network unless a test asks, the default bridge being the host's
+        StringBuilder script = new StringBuilder("#!/bin/sh\nexec env MINICONTAINER_NETWORK=none");
         env.forEach((key, value) -> script.append(' ').append(key).append('=').append(value));
         Cli.command(root).forEach(arg -> script.append(' ').append(arg));
         script.append(" \"$@\"\n");
