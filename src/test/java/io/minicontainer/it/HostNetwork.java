@@ -57,12 +57,13 @@ final class HostNetwork {
         }
     }
 
+    /** The page at http://HOST:PORT/, fetched with curl as a person would; empty when nothing answers. */
     static String httpGet(String host, int port) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 2000);
-            socket.setSoTimeout(3000);
-            socket.getOutputStream().write(("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes());
-            return new String(socket.getInputStream().readAllBytes());
+        try {
+            return output("curl", "-s", "--max-time", "5", "http://" + host + ":" + port + "/");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("curl interrupted", e);
         }
     }
 
