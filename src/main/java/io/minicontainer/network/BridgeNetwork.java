@@ -51,6 +51,24 @@ public final class BridgeNetwork {
 
     /** Connects the network namespace at {@code netns} to the bridge; undoes itself on failure. */
     public Attachment attach(String containerId, Path netns, Endpoint endpoint) {
+        // the firewall is made ready while the links are: nft runs meanwhile, its transaction needs no link
+        Nft.Pending firewall = new Nft().start(new NftRules(nftTable).ensureNetwork(bridge.firewall()));
+        try {
+            Attachment attachment = attachLinks(containerId, netns, endpoint);
+            firewall.await();
+            return attachment;
+        } catch (RuntimeException e) {
+            try {
+                firewall.await();
+            } catch (NetworkException also) {
+                e.addSuppressed(also);
+            }
+            detach(containerId);
+            throw e;
+        }
+    }
+
+    private Attachment attachLinks(String containerId, Path netns, Endpoint endpoint) {
         Ipam ipam = ipam();
         prepareHost();
         reclaimLeases(ipam, containerId);
@@ -159,7 +177,7 @@ public final class BridgeNetwork {
         });
     }
 
-    /** The bridge with its gateway address, forwarding, and masquerade for the subnet: made once, kept. */
+    /** The bridge with its gateway address, and forwarding: made once, kept. */
     @SuppressWarnings("try") // held, not used
     private void prepareHost() {
         try {
@@ -183,7 +201,6 @@ public final class BridgeNetwork {
             rt.setUp(bridge.device(), true);
         }
         writeSysctl(Path.of("/proc/sys/net/ipv4/ip_forward"), "1");
-        new Nft().apply(new NftRules(nftTable).ensureNetwork(bridge.firewall()));
     }
 
     private static void writeSysctl(Path file, String value) {

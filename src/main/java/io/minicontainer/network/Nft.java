@@ -31,40 +31,72 @@ public final class Nft {
 
     /** Applies {@code script} atomically. */
     public void apply(String script) {
-        run(List.of("-f", "-"), script);
+        start(script).await();
+    }
+
+    /**
+     * Starts applying {@code script} and returns at once, so the caller can do other work meanwhile; the
+     * script goes through the pipe in one write (scripts are a few kB; a pipe holds 64).
+     */
+    public Pending start(String script) {
+        Process process = spawn(new ProcessBuilder(executable, "-f", "-").redirectErrorStream(true));
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(script.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // nft quit before reading everything; its status and output tell why
+        }
+        return new Pending(process);
+    }
+
+    /** A script being applied. */
+    public final class Pending {
+        private final Process process;
+
+        private Pending(Process process) {
+            this.process = process;
+        }
+
+        /** Waits until nft is done; its first error as a {@link NetworkException}. */
+        public void await() {
+            try {
+                // nft reads all of its input before it says anything, and says little: no reader thread needed
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new NetworkException(executable + " did not finish within " + TIMEOUT_SECONDS + " seconds");
+                }
+                if (process.exitValue() != 0) {
+                    throw new NetworkException(summarize(output, process.exitValue()));
+                }
+            } catch (IOException e) {
+                throw new NetworkException("read output of " + executable + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NetworkException("interrupted while running " + executable, e);
+            } finally {
+                process.destroyForcibly();
+            }
+        }
     }
 
     /** Runs {@code nft ARGS...} (e.g. {@code list table ip minicontainer}) and returns what it printed. */
     public String run(String... args) {
-        return run(List.of(args), "");
-    }
-
-    private String run(List<String> args, String input) {
         List<String> command = new ArrayList<>();
         command.add(executable);
-        command.addAll(args);
-        Process process;
+        command.addAll(List.of(args));
+        Process process = spawn(new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
+                "/dev/null"))));
         try {
-            process = new ProcessBuilder(command).start();
-        } catch (IOException e) {
-            throw new NetworkException("cannot run " + executable + " (is the nftables package installed?): "
-                    + e.getMessage(), e);
-        }
-        try {
-            CompletableFuture<String> out = readAsync(process.getInputStream());
             CompletableFuture<String> err = readAsync(process.getErrorStream());
-            try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write(input.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                // nft quit before reading everything; its status and stderr tell why
-            }
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new NetworkException(executable + " did not finish within " + TIMEOUT_SECONDS + " seconds");
             }
             if (process.exitValue() != 0) {
                 throw new NetworkException(summarize(err.get(), process.exitValue()));
             }
-            return out.get();
+            return out;
+        } catch (IOException e) {
+            throw new NetworkException("read output of " + executable + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetworkException("interrupted while running " + executable, e);
@@ -72,6 +104,15 @@ public final class Nft {
             throw new NetworkException("read output of " + executable + ": " + e.getCause().getMessage(), e);
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    private Process spawn(ProcessBuilder builder) {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new NetworkException("cannot run " + executable + " (is the nftables package installed?): "
+                    + e.getMessage(), e);
         }
     }
 
