@@ -2,6 +2,7 @@ package io.minicontainer.oci;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The part of the OCI runtime-spec {@code config.json} that MiniContainer reads and writes.
@@ -74,11 +75,24 @@ public record Spec(
         }
     }
 
-    public record Linux(List<Namespace> namespaces, List<String> maskedPaths, List<String> readonlyPaths) {
+    /**
+     * @param seccomp     the system call filter; empty: none (unconfined, privileged)
+     * @param devices     device nodes created in /dev besides the default ones
+     * @param deviceRules the device cgroup ({@code linux.resources.devices}), in order
+     */
+    public record Linux(List<Namespace> namespaces, List<String> maskedPaths, List<String> readonlyPaths,
+            Optional<Seccomp> seccomp, List<Device> devices, List<DeviceRule> deviceRules) {
         public Linux {
             namespaces = List.copyOf(namespaces);
             maskedPaths = List.copyOf(maskedPaths);
             readonlyPaths = List.copyOf(readonlyPaths);
+            devices = List.copyOf(devices);
+            deviceRules = List.copyOf(deviceRules);
+        }
+
+        /** No seccomp filter, no devices beyond the defaults, no device cgroup. */
+        public Linux(List<Namespace> namespaces, List<String> maskedPaths, List<String> readonlyPaths) {
+            this(namespaces, maskedPaths, readonlyPaths, Optional.empty(), List.of(), List.of());
         }
     }
 

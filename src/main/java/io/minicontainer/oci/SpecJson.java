@@ -4,6 +4,7 @@ import io.minicontainer.json.Json;
 import io.minicontainer.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** config.json to and from {@link Spec}: the wire format apart from the values. */
 public final class SpecJson {
@@ -60,6 +61,40 @@ public final class SpecJson {
         json.put("namespaces", l.namespaces().stream().map(SpecJson::namespace).toList());
         json.put("maskedPaths", l.maskedPaths());
         json.put("readonlyPaths", l.readonlyPaths());
+        l.seccomp().ifPresent(seccomp -> json.put("seccomp", SeccompJson.write(seccomp)));
+        if (!l.devices().isEmpty()) {
+            json.put("devices", l.devices().stream().map(SpecJson::device).toList());
+        }
+        if (!l.deviceRules().isEmpty()) {
+            json.put("resources", Map.of("devices", l.deviceRules().stream().map(SpecJson::deviceRule).toList()));
+        }
+        return json;
+    }
+
+    private static Map<String, Object> device(Device d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("path", d.path());
+        json.put("type", d.type());
+        json.put("major", d.major());
+        json.put("minor", d.minor());
+        json.put("fileMode", d.fileMode());
+        json.put("uid", d.uid());
+        json.put("gid", d.gid());
+        return json;
+    }
+
+    /** A wildcard major or minor is left out, as the spec says. */
+    private static Map<String, Object> deviceRule(DeviceRule r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("allow", r.allow());
+        json.put("type", r.type());
+        if (r.major() != DeviceRule.ANY) {
+            json.put("major", r.major());
+        }
+        if (r.minor() != DeviceRule.ANY) {
+            json.put("minor", r.minor());
+        }
+        json.put("access", r.access());
         return json;
     }
 
@@ -88,8 +123,21 @@ public final class SpecJson {
                 json.objects("mounts").stream().map(SpecJson::readMount).toList(),
                 new Spec.Linux(linux.objects("namespaces").stream()
                                 .map(ns -> new Spec.Namespace(ns.string("type"), ns.string("path", ""))).toList(),
-                        linux.strings("maskedPaths"), linux.strings("readonlyPaths")),
+                        linux.strings("maskedPaths"), linux.strings("readonlyPaths"),
+                        linux.has("seccomp") ? Optional.of(SeccompJson.read(linux.object("seccomp"))) : Optional.empty(),
+                        linux.objects("devices").stream().map(SpecJson::readDevice).toList(),
+                        linux.object("resources").objects("devices").stream().map(SpecJson::readDeviceRule).toList()),
                 json.stringMap("annotations"));
+    }
+
+    private static Device readDevice(JsonObject d) {
+        return new Device(d.string("path"), d.string("type"), d.number("major", 0), d.number("minor", 0),
+                (int) d.number("fileMode", 0666), d.number("uid", 0), d.number("gid", 0));
+    }
+
+    private static DeviceRule readDeviceRule(JsonObject r) {
+        return new DeviceRule(r.bool("allow", false), r.string("type", "a"), r.number("major", DeviceRule.ANY),
+                r.number("minor", DeviceRule.ANY), r.string("access", "rwm"));
     }
 
     private static Spec.Mount readMount(JsonObject m) {
