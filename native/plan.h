@@ -50,6 +50,7 @@ enum op {
     OP_MOUNT_SETATTR = 28,    /* target, attributes to set, to clear: mount_setattr on the whole tree */
     OP_UNSHARE = 29,          /* flags: namespaces entered once in the cgroup (so its own cgroup is the root) */
     OP_SETNS = 30,            /* path, flag: join a namespace prepared by the engine (the bridge's netns) */
+    OP_SECCOMP = 35,          /* program: struct sock_filter[] in hex, installed with seccomp(SET_MODE_FILTER) */
     /* monitor side again, after the container's range */
     OP_NETNS_ON_EXIT = 100,   /* path: a namespace file to unmount and delete when the container is gone */
     OP_EXIT_COMMAND = 101,    /* argv: run (and waited for) when the container is gone, e.g. nft -f unpublish.nft */

@@ -21,6 +21,13 @@ public interface Cgroup {
 
     void setLimits(Limits limits);
 
+    /**
+     * The device cgroup: which devices the processes may open or create, rules applied in order (see
+     * {@link DeviceAccess}). v1 writes them to devices.deny and devices.allow; v2 attaches an eBPF program.
+     * Set before any process enters.
+     */
+    void setDeviceRules(List<DeviceAccess> rules);
+
     CgroupStats stats();
 
     void freeze();

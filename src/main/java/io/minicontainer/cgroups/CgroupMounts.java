@@ -17,7 +17,8 @@ import java.util.Set;
 record CgroupMounts(CgroupMode mode, Optional<Path> unified, Map<String, Path> controllers) {
 
     /** The v1 controllers a container's cgroup joins. */
-    static final Set<String> V1_CONTROLLERS = Set.of("memory", "cpu", "cpuacct", "cpuset", "pids", "freezer", "blkio");
+    static final Set<String> V1_CONTROLLERS = Set.of("memory", "cpu", "cpuacct", "cpuset", "pids", "freezer", "blkio",
+            "devices");
 
     private static final String V1_PREFIX = "/sys/fs/cgroup/";
 

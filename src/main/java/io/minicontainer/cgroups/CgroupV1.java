@@ -41,6 +41,17 @@ final class CgroupV1 extends BaseCgroup {
         V1Limits.write(dirs, limits);
     }
 
+    /** Line by line, each write changing the list as the kernel's v1 rules say ("a" resets it). */
+    @Override
+    public void setDeviceRules(List<DeviceAccess> rules) {
+        Path dir = dir("devices").orElseThrow(() -> new CgroupException(
+                "set the device cgroup: the v1 devices controller is not mounted"));
+        for (DeviceAccess rule : rules) {
+            CgroupFiles.write("set the device cgroup", dir.resolve(rule.allow() ? "devices.allow" : "devices.deny"),
+                    rule.v1Line());
+        }
+    }
+
     @Override
     public CgroupStats stats() {
         long cpu = dir("cpuacct").map(dir -> CgroupFiles.readLong("read cpu usage", dir.resolve("cpuacct.usage")))

@@ -1,5 +1,6 @@
 package io.minicontainer.cgroups;
 
+import io.minicontainer.sys.BpfCalls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,11 @@ final class CgroupV2 extends BaseCgroup {
         hierarchy.require(LimitControllers.of(limits));
         hierarchy.prepareParent(LimitControllers.of(limits));
         V2Limits.write(dir, limits);
+    }
+
+    @Override
+    public void setDeviceRules(List<DeviceAccess> rules) {
+        BpfCalls.attachDeviceProgram(dir, DeviceProgram.compile(rules));
     }
 
     @Override

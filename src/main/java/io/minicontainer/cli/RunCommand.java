@@ -42,10 +42,11 @@ final class RunCommand implements Command {
             Flag.bool("explain", Flag.NO_SHORTHAND, "Print the launch plan as a commented recipe, then run it"),
             Flag.bool("help", Flag.NO_SHORTHAND, "Print usage"));
 
-    /** Its own flags, then the resource flags it shares with update (help last). */
+    /** Its own flags, then the resource flags it shares with update, then the security flags (help last). */
     private static List<Flag> flags(Flag... own) {
         List<Flag> flags = new ArrayList<>(List.of(own).subList(0, own.length - 1));
         flags.addAll(ResourceOptions.FLAGS);
+        flags.addAll(SecurityFlags.FLAGS);
         flags.add(own[own.length - 1]);
         return List.copyOf(flags);
     }
@@ -71,7 +72,8 @@ final class RunCommand implements Command {
                 args.all("label"), network(args), args.bool("explain"), command,
                 MountRequests.parse(args.all("volume"), args.all("mount"), args.all("tmpfs"), Path.of("").toAbsolutePath()),
                 ResourceOptions.forRun(args, HostCpus.current()), PortSpec.parseAll(args.all("publish")),
-                DnsOptions.parse(args.all("dns"), args.all("dns-search"), args.all("dns-option"), args.all("add-host")));
+                DnsOptions.parse(args.all("dns"), args.all("dns-search"), args.all("dns-option"), args.all("add-host")),
+                SecurityFlags.forRun(args));
         new Engine(context.layout(), context.launcher(), context.env(), context.cgroups())
                 .run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");

@@ -85,6 +85,7 @@ final class ContainerJson {
         host.put("AutoRemove", facts.request().remove());
         host.put("LogConfig", logConfig);
         host.putAll(facts.request().resources().hostConfig());
+        host.putAll(facts.request().security().options().hostConfig());
         return host;
     }
 

@@ -83,6 +83,7 @@ public final class Engine {
             UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
             Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process,
                     mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")));
+            ContainerCgroups.restrictDevices(cgroup, spec);
             Files.writeString(layout.config(id), SpecJson.write(spec));
             containers.writeRecord(ContainerJson.of(new ContainerJson.Facts(id, nameFile.getFileName().toString(),
                     Instant.now(), request, root, process, hostname, logLimits, layout.log(id).toString(),

@@ -13,11 +13,18 @@ public record ExecRequest(
         Optional<String> user,
         boolean interactive,
         boolean detach,
-        List<String> command) {
+        List<String> command,
+        boolean privileged) {
 
     public ExecRequest {
         env = List.copyOf(env);
         envFiles = List.copyOf(envFiles);
         command = List.copyOf(command);
+    }
+
+    /** Not privileged. */
+    public ExecRequest(String container, List<String> env, List<Path> envFiles, Optional<String> workdir,
+            Optional<String> user, boolean interactive, boolean detach, List<String> command) {
+        this(container, env, envFiles, workdir, user, interactive, detach, command, false);
     }
 }

@@ -156,6 +156,7 @@ public final class Lifecycle {
             destroyLeftCgroup(container.id());
             Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
             Spec spec = spec(container);
+            ContainerCgroups.restrictDevices(cgroup, spec);
             Optional<String> netns = joinedNetwork(spec);
             boolean published = netns.isPresent() && reconnect(container, Path.of(netns.get()));
             plan = startPlan(container, spec, attach ? Optional.empty() : Optional.of(printed), cgroup, netns, published);

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Everything {@code minicontainer run} was asked for, as parsed from the command line. Exactly one
  * of {@code rootfs} and {@code image} is present. {@code resources} are already checked (ResourceFlags.forRun);
- * {@code resources().limits()} is what the container's cgroup gets.
+ * {@code resources().limits()} is what the container's cgroup gets; {@code security} is checked too.
  */
 public record RunRequest(
         Optional<Path> rootfs,
@@ -33,7 +33,8 @@ public record RunRequest(
         List<MountRequest> mounts,
         HostResources resources,
         List<PortSpec> ports,
-        DnsOptions dns) {
+        DnsOptions dns,
+        ContainerSecurity security) {
 
     public RunRequest {
         env = List.copyOf(env);
@@ -45,6 +46,17 @@ public record RunRequest(
         resources = resources == null ? HostResources.none() : resources;
         ports = List.copyOf(ports);
         dns = dns == null ? DnsOptions.NONE : dns;
+        security = security == null ? ContainerSecurity.defaults() : security;
+    }
+
+    /** With docker's default security. */
+    public RunRequest(Optional<Path> rootfs, Optional<String> image, Optional<String> platform, Optional<String> name,
+            Optional<String> hostname, List<String> env, List<Path> envFiles, Optional<String> workdir,
+            Optional<String> user, Optional<String> entrypoint, boolean interactive, boolean remove, boolean detach,
+            List<String> logOptions, List<String> labels, NetworkMode network, boolean explain, List<String> command,
+            List<MountRequest> mounts, HostResources resources, List<PortSpec> ports, DnsOptions dns) {
+        this(rootfs, image, platform, name, hostname, env, envFiles, workdir, user, entrypoint, interactive, remove, detach,
+                logOptions, labels, network, explain, command, mounts, resources, ports, dns, null);
     }
 
     /** Without DNS options. */

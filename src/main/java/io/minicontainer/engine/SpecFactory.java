@@ -21,13 +21,14 @@ final class SpecFactory {
     static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, RootFilesystem root,
             List<Path> lowerDirs, ImageRunConfig.Process process, List<Spec.Mount> userMounts,
             List<Spec.Mount> cgroupMounts) {
+        ContainerSecurity security = request.security();
         Spec.Process specProcess = new Spec.Process(false,
                 new Spec.User(process.uid(), process.gid(), process.additionalGids()), process.args(),
-                environment(process.env(), hostname), process.cwd(), capabilities(process.uid()), false);
+                environment(process.env(), hostname), process.cwd(), capabilities(security.capabilities(), process.uid()),
+                security.noNewPrivileges());
         return new Spec(Spec.VERSION, specProcess, new Spec.Root(layout.rootfs(id).toString(), false), hostname,
-                mounts(lowerDirs, id, layout, userMounts, cgroupMounts), new Spec.Linux(namespaces(request.network(),
-                        layout.netns(id)),
-                        DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS),
+                SecuritySpec.mounts(security, mounts(lowerDirs, id, layout, userMounts, cgroupMounts)),
+                SecuritySpec.linux(security, namespaces(request.network(), layout.netns(id))),
                 Map.of(IMAGE_ANNOTATION, root.imageName(), IMAGE_ID_ANNOTATION, root.imageId()));
     }
 
@@ -40,9 +41,11 @@ final class SpecFactory {
         return vars.toList();
     }
 
-    /** docker's default set for root; a non-root user keeps only the bounding set, as in docker. */
-    private static Spec.Capabilities capabilities(long uid) {
-        List<String> caps = DockerDefaults.CAPABILITIES;
+    /**
+     * The set for root; a non-root user gets it as the bounding set only, as in docker (20.10 on): what
+     * execve gives a non-root process, so it gains them only through setuid or file capabilities.
+     */
+    private static Spec.Capabilities capabilities(List<String> caps, long uid) {
         List<String> granted = uid == 0 ? caps : List.of();
         return new Spec.Capabilities(caps, granted, granted, List.of(), List.of());
     }

@@ -31,16 +31,9 @@ final class ExecPlanCompiler {
         if (!options.keepStdin() || options.detach()) {
             steps.add(new Step.OpenStdin("/dev/null"));
         }
-        Spec.Capabilities caps = process.capabilities();
-        steps.add(new Step.Bounding(PlanCompiler.mask("bounding", caps.bounding())));
-        Spec.User user = options.user().orElse(process.user());
-        steps.add(new Step.User(user.uid(), user.gid(), user.additionalGids()));
-        steps.add(new Step.Chdir(options.cwd().orElse(process.cwd())));
-        steps.add(new Step.Umask(0022));
-        steps.add(PlanCompiler.capabilities(caps));
-        if (process.noNewPrivileges()) {
-            steps.add(new Step.NoNewPrivileges());
-        }
+        ProcessSteps.add(steps, options.capabilities().orElse(process.capabilities()),
+                options.user().orElse(process.user()), options.cwd().orElse(process.cwd()), process.noNewPrivileges(),
+                spec.linux().seccomp());
         steps.add(new Step.Exec(options.args(), environment(process.env(), options.env())));
         return new Plan("/", steps);
     }

@@ -14,6 +14,7 @@ import io.minicontainer.runtime.Host.PathKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -193,6 +194,27 @@ public final class PlanCompiler {
         for (List<String> link : DEV_LINKS) {
             steps.add(new Step.Symlink(link.get(1), rootfs + "/dev/" + link.get(0)));
         }
+        hostDevices();
+    }
+
+    /** The spec's own devices (a privileged container's: the host's), in their directories, as the host has them. */
+    private void hostDevices() {
+        Set<String> made = new HashSet<>();
+        DEFAULT_DEVICES.forEach(device -> made.add("/dev/" + device.name()));
+        DEV_LINKS.forEach(link -> made.add("/dev/" + link.get(0)));
+        for (io.minicontainer.oci.Device device : spec.linux().devices()) {
+            String path = device.path();
+            if (!path.startsWith("/dev/") || Arrays.asList(path.split("/")).contains("..") || !made.add(path)) {
+                continue; // the defaults stay; nothing outside /dev
+            }
+            String parent = parentOf(path);
+            if (!parent.equals("/dev")) {
+                steps.add(new Step.Mkdir(rootfs + parent, DIR_MODE));
+            }
+            int type = device.type().equals("b") ? Step.S_IFBLK : Step.S_IFCHR;
+            steps.add(new Step.Mknod(rootfs + path, type | (device.fileMode() & 07777), (int) device.major(),
+                    (int) device.minor()));
+        }
     }
 
     /** After pivot_root, so these are container paths; absent ones (no /proc/kcore here) are skipped. */
@@ -236,16 +258,8 @@ public final class PlanCompiler {
         if (!process.cwd().equals("/")) {
             steps.add(new Step.Mkdir(process.cwd(), DIR_MODE));
         }
-        Spec.Capabilities caps = process.capabilities();
-        steps.add(new Step.Bounding(mask("bounding", caps.bounding())));
-        Spec.User user = process.user();
-        steps.add(new Step.User(user.uid(), user.gid(), user.additionalGids()));
-        steps.add(new Step.Chdir(process.cwd())); // as the user: a directory it may not enter is an error
-        steps.add(new Step.Umask(0022));
-        steps.add(capabilities(caps));
-        if (process.noNewPrivileges()) {
-            steps.add(new Step.NoNewPrivileges());
-        }
+        ProcessSteps.add(steps, process.capabilities(), process.user(), process.cwd(), process.noNewPrivileges(),
+                spec.linux().seccomp());
         steps.add(new Step.Exec(process.args(), process.env()));
     }
 

@@ -164,12 +164,17 @@ public sealed interface Step {
         public List<String> args() { return List.of(path, octal(mode)); }
     }
 
-    /** mknod(2) of a character device. */
+    /** mknod(2) of a device: a mode without a file type ({@link #S_IFBLK}) is a character device. */
     record Mknod(String path, int mode, int major, int minor) implements Step {
         public String describe(Plan plan) { return "mknod " + plan.inContainer(path); }
         public int op() { return 13; }
         public List<String> args() {
-            return List.of(path, octal(mode | S_IFCHR), Integer.toString(major), Integer.toString(minor));
+            int typed = (mode & S_IFMT) == 0 ? mode | S_IFCHR : mode;
+            return List.of(path, octal(typed), Integer.toString(major), Integer.toString(minor));
+        }
+
+        public boolean block() {
+            return (mode & S_IFMT) == S_IFBLK;
         }
     }
 
@@ -256,6 +261,20 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * seccomp(SECCOMP_SET_MODE_FILTER) with a classic BPF program ({@code struct sock_filter[]}, in hex).
+     * The kernel takes it from a process with no_new_privs set, or with CAP_SYS_ADMIN.
+     */
+    record SeccompFilter(String programHex) implements Step {
+        public int instructions() {
+            return programHex.length() / 16;
+        }
+
+        public String describe(Plan plan) { return "install the seccomp filter"; }
+        public int op() { return 35; }
+        public List<String> args() { return List.of(programHex); }
+    }
+
     /** PR_SET_NO_NEW_PRIVS: setuid programs and file capabilities can never add privileges. */
     record NoNewPrivileges() implements Step {
         public String describe(Plan plan) { return "set no_new_privs"; }
@@ -299,7 +318,9 @@ public sealed interface Step {
         }
     }
 
+    int S_IFMT = 0170000;
     int S_IFCHR = 0020000;
+    int S_IFBLK = 0060000;
 
     private static String hex(long value) {
         return "0x" + Long.toHexString(value);

@@ -63,8 +63,8 @@ public final class StepText {
                     + emptyAsNone(MountAttributes.describe(a.clear())) + ")";
             case Step.Mkdir m -> "mkdir -p " + shown(m.path(), plan);
             case Step.Touch t -> "touch " + shown(t.path(), plan);
-            case Step.Mknod m -> "mknod -m " + octal(m.mode()) + " " + shown(m.path(), plan) + " c "
-                    + m.major() + " " + m.minor();
+            case Step.Mknod m -> "mknod -m " + octal(m.mode() & 07777) + " " + shown(m.path(), plan)
+                    + (m.block() ? " b " : " c ") + m.major() + " " + m.minor();
             case Step.Symlink s -> "ln -s " + s.target() + " " + shown(s.link(), plan);
             case Step.PivotRoot p -> "pivot_root " + shown(p.newRoot(), plan) + "; umount -l /old-root";
             case Step.SetHostname h -> "hostname " + h.hostname();
@@ -80,6 +80,7 @@ public final class StepText {
                     + u.uid() + ")";
             case Step.ParentDeathSignal p -> "prctl(PR_SET_PDEATHSIG, " + p.signal() + ")";
             case Step.NoNewPrivileges n -> "prctl(PR_SET_NO_NEW_PRIVS, 1)";
+            case Step.SeccompFilter f -> "seccomp(SECCOMP_SET_MODE_FILTER, <" + f.instructions() + " BPF instructions>)";
             case Step.Exec e -> "exec " + e.argv().stream().map(StepText::shellQuoted).collect(Collectors.joining(" "));
         };
     }

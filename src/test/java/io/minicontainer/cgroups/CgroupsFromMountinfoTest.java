@@ -58,7 +58,8 @@ class CgroupsFromMountinfoTest {
                 "cpu", Path.of("/sys/fs/cgroup/cpu,cpuacct"),
                 "cpuacct", Path.of("/sys/fs/cgroup/cpu,cpuacct"),
                 "memory", Path.of("/sys/fs/cgroup/memory"),
-                "pids", Path.of("/sys/fs/cgroup/pids")));
+                "pids", Path.of("/sys/fs/cgroup/pids"),
+                "devices", Path.of("/sys/fs/cgroup/devices")));
     }
 
     @Test

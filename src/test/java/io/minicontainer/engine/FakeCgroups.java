@@ -5,6 +5,7 @@ import io.minicontainer.cgroups.CgroupException;
 import io.minicontainer.cgroups.CgroupMode;
 import io.minicontainer.cgroups.CgroupStats;
 import io.minicontainer.cgroups.Cgroups;
+import io.minicontainer.cgroups.DeviceAccess;
 import io.minicontainer.cgroups.Limits;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -45,6 +46,7 @@ public final class FakeCgroups implements Cgroups {
     /** One cgroup; {@link #failWith} makes every change fail as a real one can (EBUSY, EINVAL...). */
     public static final class FakeCgroup implements Cgroup {
         public final List<Limits> limitsSet = new ArrayList<>();
+        public final List<DeviceAccess> deviceRules = new ArrayList<>();
         private final Deque<CgroupStats> stats = new ArrayDeque<>();
         private boolean frozen;
         private String failure;
@@ -85,6 +87,12 @@ public final class FakeCgroups implements Cgroups {
         public void setLimits(Limits limits) {
             change();
             limitsSet.add(limits);
+        }
+
+        @Override
+        public void setDeviceRules(List<DeviceAccess> rules) {
+            change();
+            deviceRules.addAll(rules);
         }
 
         @Override

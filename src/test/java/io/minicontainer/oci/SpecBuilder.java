@@ -30,6 +30,8 @@ public final class SpecBuilder {
     private List<String> maskedPaths = List.of();
     private List<String> readonlyPaths = List.of();
     private Map<String, String> annotations = Map.of();
+    private Seccomp seccomp;
+    private List<Device> devices = List.of();
 
     private SpecBuilder() {}
 
@@ -60,6 +62,8 @@ public final class SpecBuilder {
     public SpecBuilder maskedPaths(String... paths) { this.maskedPaths = List.of(paths); return this; }
     public SpecBuilder readonlyPaths(String... paths) { this.readonlyPaths = List.of(paths); return this; }
     public SpecBuilder annotations(Map<String, String> annotations) { this.annotations = annotations; return this; }
+    public SpecBuilder seccomp(Seccomp seccomp) { this.seccomp = seccomp; return this; }
+    public SpecBuilder devices(Device... devices) { this.devices = List.of(devices); return this; }
 
     public SpecBuilder mount(String destination, String type, String source, String... options) {
         mounts.add(new Spec.Mount(destination, type, source, List.of(options)));
@@ -70,6 +74,7 @@ public final class SpecBuilder {
         return new Spec(Spec.VERSION,
                 new Spec.Process(false, user, args, env, cwd, capabilities, noNewPrivileges),
                 new Spec.Root(rootPath, readonlyRoot), hostname, mounts,
-                new Spec.Linux(namespaces, maskedPaths, readonlyPaths), annotations);
+                new Spec.Linux(namespaces, maskedPaths, readonlyPaths, java.util.Optional.ofNullable(seccomp), devices,
+                        List.of()), annotations);
     }
 }
