@@ -42,6 +42,9 @@ final class DeviceProgram {
                 new Insn(LDX_MEM_W, MINOR, 1, 8, 0)));
         for (DeviceAccess rule : rules.reversed()) {
             program.addAll(rule(rule));
+            if (matchesAll(rule)) {
+                return encode(program); // the verifier refuses code that cannot be reached
+            }
         }
         program.add(new Insn(MOV64_IMM, 0, 0, 0, 0));
         program.add(new Insn(EXIT, 0, 0, 0, 0));
@@ -75,6 +78,11 @@ final class DeviceProgram {
         block.add(new Insn(MOV64_IMM, 0, 0, 0, rule.allow() ? 1 : 0));
         block.add(new Insn(EXIT, 0, 0, 0, 0));
         return block;
+    }
+
+    private static boolean matchesAll(DeviceAccess rule) {
+        return rule.type() == 'a' && rule.major() == DeviceAccess.ANY && rule.minor() == DeviceAccess.ANY
+                && accessBits(rule.access()) == 7;
     }
 
     /** BPF_DEVCG_ACC_MKNOD 1, READ 2, WRITE 4. */

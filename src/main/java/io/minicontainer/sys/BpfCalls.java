@@ -69,7 +69,7 @@ public final class BpfCalls {
     }
 
     /** BPF_PROG_LOAD (the license is asked for; the program calls no helper, whose license would matter); a refusal
-     * carries the verifier's last words. */
+     * carries the verifier's first complaint. */
     private static int load(Arena arena, MemorySegment state, byte[] program) throws Throwable {
         MemorySegment insns = arena.allocate(program.length, 8);
         insns.copyFrom(MemorySegment.ofArray(program));
@@ -86,8 +86,8 @@ public final class BpfCalls {
         if (fd < 0) {
             int errno = (int) Errno.ERRNO.get(state, 0L);
             String verifier = log.getString(0).strip();
-            String last = verifier.isEmpty() ? "" : " (" + verifier.substring(verifier.lastIndexOf('\n') + 1) + ")";
-            throw new SyscallException("bpf(BPF_PROG_LOAD)", "device program" + last, errno, Libc.strerror(errno));
+            String first = verifier.isEmpty() ? "" : " (" + verifier.lines().findFirst().orElse("") + ")";
+            throw new SyscallException("bpf(BPF_PROG_LOAD)", "device program" + first, errno, Libc.strerror(errno));
         }
         return (int) fd;
     }
