@@ -1,9 +1,7 @@
 package io.minicontainer.seccomp;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Emits classic BPF with symbolic forward jumps, resolved once the program is complete. Conditional
@@ -12,22 +10,24 @@ import java.util.Map;
  */
 final class BpfAssembler {
     /** A place in the program, bound once. */
-    static final class Label {}
+    static final class Label {
+        private int position = -1;
+    }
 
     /** An instruction whose targets are labels (null: the next instruction). */
     private record Pending(int code, int k, Label jt, Label jf) {}
 
     private final List<Pending> code = new ArrayList<>();
-    private final Map<Label, Integer> bound = new HashMap<>();
 
     Label label() {
         return new Label();
     }
 
     void bind(Label label) {
-        if (bound.putIfAbsent(label, code.size()) != null) {
+        if (label.position >= 0) {
             throw new IllegalStateException("label bound twice");
         }
+        label.position = code.size();
     }
 
     void stmt(int opcode, int k) {
@@ -80,10 +80,9 @@ final class BpfAssembler {
         if (target == null) {
             return 0;
         }
-        Integer position = bound.get(target);
-        if (position == null || position <= at) {
+        if (target.position <= at) {
             throw new IllegalStateException("jump to an unbound or earlier label");
         }
-        return position - at - 1;
+        return target.position - at - 1;
     }
 }

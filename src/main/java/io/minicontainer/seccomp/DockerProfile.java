@@ -5,10 +5,6 @@ import io.minicontainer.json.JsonException;
 import io.minicontainer.json.JsonObject;
 import io.minicontainer.oci.Seccomp;
 import io.minicontainer.oci.SeccompJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,7 +22,6 @@ public record DockerProfile(String defaultAction, OptionalInt defaultErrnoRet, L
     /** The architecture name docker's {@code includes.arches} use for x86_64 (Go's GOARCH). */
     static final String ARCH = "amd64";
     private static final String NATIVE_ARCH = "SCMP_ARCH_X86_64";
-    private static final String DEFAULT_RESOURCE = "default-profile.json";
 
     public DockerProfile {
         architectures = List.copyOf(architectures);
@@ -46,21 +41,10 @@ public record DockerProfile(String defaultAction, OptionalInt defaultErrnoRet, L
     }
 
     private static final class Default {
-        static final DockerProfile PROFILE = load();
-
-        private static DockerProfile load() {
-            try (InputStream in = DockerProfile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is missing from the build");
-                }
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("read " + DEFAULT_RESOURCE + ": " + e.getMessage(), e);
-            }
-        }
+        static final DockerProfile PROFILE = DefaultProfile.build();
     }
 
-    /** MiniContainer's default profile (the resource default-profile.json): docker's semantics, see docs/security.md. */
+    /** MiniContainer's default profile ({@link DefaultProfile}): docker's semantics, see docs/security.md. */
     public static DockerProfile defaultProfile() {
         return Default.PROFILE;
     }

@@ -2,9 +2,8 @@ package io.minicontainer.seccomp;
 
 import io.minicontainer.oci.Seccomp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Compiles the spec's seccomp filter to classic BPF for x86_64. The program checks the architecture
@@ -51,17 +50,26 @@ public final class SeccompCompiler {
 
     /** By number; names the table does not know are skipped, as runc does (profiles name other architectures' calls). */
     private static List<Entry> entries(Seccomp seccomp, SyscallTable table) {
-        Map<Integer, List<Rule>> byNumber = new TreeMap<>();
+        List<List<Rule>> byNumber = new ArrayList<>(Collections.nCopies(table.highest() + 1, null));
         for (Seccomp.Rule rule : seccomp.syscalls()) {
-            int action = SeccompActions.returnValue(rule.action(), rule.errnoRet());
+            Rule compiled = new Rule(rule.args(), SeccompActions.returnValue(rule.action(), rule.errnoRet()));
             rule.args().forEach(SeccompCompiler::checkOperator);
             for (String name : rule.names()) {
-                table.number(name).ifPresent(nr -> byNumber.computeIfAbsent(nr, n -> new ArrayList<>())
-                        .add(new Rule(rule.args(), action)));
+                int nr = table.number(name).orElse(-1);
+                if (nr >= 0) {
+                    if (byNumber.get(nr) == null) {
+                        byNumber.set(nr, new ArrayList<>());
+                    }
+                    byNumber.get(nr).add(compiled);
+                }
             }
         }
         List<Entry> entries = new ArrayList<>();
-        byNumber.forEach((nr, rules) -> entries.add(new Entry(nr, untilUnconditional(rules))));
+        for (int nr = 0; nr < byNumber.size(); nr++) {
+            if (byNumber.get(nr) != null) {
+                entries.add(new Entry(nr, untilUnconditional(byNumber.get(nr))));
+            }
+        }
         return entries;
     }
 
