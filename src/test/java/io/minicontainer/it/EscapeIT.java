@@ -51,7 +51,8 @@ class EscapeIT extends ContainerTest {
 
     @Test
     void sysrqTriggerAndCorePatternAreReadOnlyUnlessPrivileged() {
-        Cli.Result refused = sh("echo h > /proc/sysrq-trigger && echo sysrq; echo x > /proc/sys/kernel/core_pattern && echo core");
+        Cli.Result refused = sh("echo h > /proc/sysrq-trigger && echo sysrq;"
+                + " echo x > /proc/sys/kernel/core_pattern && echo core");
         assertThat(refused.stdout()).doesNotContain("sysrq", "core");
         assertThat(refused.stderr()).contains("Read-only file system");
         // privileged: only checked, never written (either would reach the host's kernel)
@@ -88,16 +89,22 @@ class EscapeIT extends ContainerTest {
             for (Path dir : devices.sorted().toList()) {
                 String name = dir.getFileName().toString();
                 String[] numbers = Files.readString(dir.resolve("dev")).strip().split(":");
-                try (FileInputStream in = new FileInputStream("/dev/" + name)) {
+                if (opens(Path.of("/dev", name))) {
                     return Optional.of(new String[] {name, numbers[0], numbers[1]});
-                } catch (IOException e) {
-                    // not this one
                 }
             }
         } catch (IOException e) {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    private static boolean opens(Path device) {
+        try (FileInputStream in = new FileInputStream(device.toFile())) {
+            return in.getFD().valid();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test

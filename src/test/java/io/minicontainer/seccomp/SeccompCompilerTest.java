@@ -199,7 +199,8 @@ class SeccompCompilerTest {
 
     @Test
     void badActionsAndOperatorsAreRefusedWithTheirName() {
-        assertThatThrownBy(() -> compile("SCMP_ACT_NOPE", "SCMP_CMP_EQ")).hasMessage("seccomp profile: unknown action SCMP_ACT_NOPE");
+        assertThatThrownBy(() -> compile("SCMP_ACT_NOPE", "SCMP_CMP_EQ"))
+                .hasMessage("seccomp profile: unknown action SCMP_ACT_NOPE");
         assertThatThrownBy(() -> compile("SCMP_ACT_ALLOW", "SCMP_CMP_LIKE"))
                 .hasMessage("seccomp profile: unknown operator SCMP_CMP_LIKE");
         assertThatThrownBy(() -> compile("SCMP_ACT_NOTIFY", "SCMP_CMP_EQ")).hasMessageContaining("SCMP_ACT_NOTIFY");
