@@ -39,6 +39,7 @@ public record ContainerSecurity(SecurityOptions options, List<String> capabiliti
     }
 
     public static ContainerSecurity resolve(SecurityOptions options) {
+        // what this process has (/proc/self/status) matters only to the capability flags
         boolean asked = options.privileged() || !options.capAdd().isEmpty() || !options.capDrop().isEmpty();
         List<String> capabilities = asked ? CapabilityFlags.apply(DockerDefaults.CAPABILITIES, options.capAdd(),
                 options.capDrop(), options.privileged(), CapabilityFlags.available()) : DockerDefaults.CAPABILITIES;
@@ -50,7 +51,7 @@ public record ContainerSecurity(SecurityOptions options, List<String> capabiliti
             switch (parsed.key()) {
                 case "no-new-privileges" -> noNewPrivileges = parsed.bool();
                 case "seccomp" -> seccomp = parsed.value();
-                case "systempaths" -> systemPathsConfined = !parsed.value().equals("unconfined");
+                case "systempaths" -> systemPathsConfined = false; // its one value, unconfined
                 default -> { } // label, apparmor: this host enforces neither, as docker on such a host
             }
         }
