@@ -11,7 +11,7 @@ MVN := mvn -q -B -Dgit.commit=$(COMMIT)
 MVN_VERBOSE := mvn -B -Dstyle.color=never -Dgit.commit=$(COMMIT)
 TARGET := $(CURDIR)/target
 
-.PHONY: build test check clean demo bench bench-lifecycle
+.PHONY: build test check clean demo bench bench-lifecycle bench-network
 
 build:
 	$(MVN) package -Dmaven.test.skip=true
@@ -38,6 +38,9 @@ bench: build
 
 bench-lifecycle: build
 	bench/lifecycle
+
+bench-network: build
+	bench/network
 
 clean:
 	rm -rf target minicontainer

@@ -6,21 +6,24 @@
  *
  *   CLI (the JVM's pid)          monitor (setsid, reparented to init)    container (pid 1 inside)
  *   -------------------          ------------------------------------    ------------------------
- *   socketpair, output pipes
+ *   socketpair (packets)
  *   fork, fork ----------------> clone(namespace flags) ---------------> wait on the sync pipe
  *                                write "go" ---------------------------> steps: mounts, pivot_root...
+ *                                [terminal: receive the master] <------- [OP_TERMINAL: a pty of its own]
  *                                read the error pipe <------------------ a failing step: (index, errno)
  *   <--------- started/failed -- EOF: running; write DIR/status          exec closes the pipe
  *   run -d: print id, exit 0     copy output to DIR/container.log
- *   attached: relay output <---- ... and to the CLI while it listens
- *   signals ------------------->  kill(container)
+ *   attached: print output <---- ... and to every client (this one, `attach`es on DIR/attach.sock)
+ *   signals, keys, sizes ------> kill(container), write/resize its terminal
  *   <--------- exited (code) --- reap, write DIR/status, remove what the plan says
  *   exit with the code           exit
  *
  * `minicontainer-helper exec PLAN` starts one more process in a running container: see join.c.
+ * `minicontainer-helper attach PLAN` is one more client of a running container's monitor: client.c.
  */
 #define _GNU_SOURCE
 #include "helper.h"
+#include "terminal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -31,6 +34,7 @@
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -43,6 +47,50 @@ void forwarded_signals(sigset_t *set)
     for (size_t i = 0; i < sizeof FORWARDED / sizeof FORWARDED[0]; i++)
         sigaddset(set, FORWARDED[i]);
     sigaddset(set, SIGCHLD);
+    sigaddset(set, SIGWINCH);
+}
+
+int send_packet(int fd, int kind, int code, const void *data, size_t len)
+{
+    struct packet p = {.kind = kind, .code = code};
+    if (len > sizeof p.data)
+        len = sizeof p.data;
+    if (len)
+        memcpy(p.data, data, len);
+    return send(fd, &p, PACKET_HEADER + len, MSG_NOSIGNAL) == (ssize_t)(PACKET_HEADER + len) ? 0 : -1;
+}
+
+ssize_t packet_data_len(ssize_t n)
+{
+    return n < (ssize_t)PACKET_HEADER ? -1 : n - (ssize_t)PACKET_HEADER;
+}
+
+void write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n <= 0)
+            return; /* our own stdout is gone: drop, as a closed terminal would */
+        data += n;
+        len -= (size_t)n;
+    }
+}
+
+int unix_address(const char *path, struct sockaddr_un *addr)
+{
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    if (!slash || snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path) >= (int)sizeof dir) {
+        errno = EINVAL;
+        return -1;
+    }
+    int fd = open(dir[0] ? dir : "/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    memset(addr, 0, sizeof *addr);
+    addr->sun_family = AF_UNIX;
+    snprintf(addr->sun_path, sizeof addr->sun_path, "/proc/self/fd/%d/%.60s", fd, slash + 1);
+    return fd;
 }
 
 const struct step *find_step(const struct plan *plan, uint32_t op)
@@ -130,27 +178,22 @@ unsigned long long process_start_ticks(pid_t pid)
 /* Forks the monitor twice removed, in a new session: init (or a subreaper) becomes its parent. */
 static int run(const struct plan *plan)
 {
-    int ctl[2], out[2] = {-1, -1}, err[2] = {-1, -1};
-    int detached = find_step(plan, OP_DETACH) != NULL;
-    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ctl) < 0
-        || (!detached && (pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0))) {
+    int ctl[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ctl) < 0) {
         fprintf(stderr, "minicontainer: start the monitor: %s\n", strerror(errno));
         return EXIT_ENGINE;
     }
+    terminal_note_size();
     pid_t middle = fork();
     if (middle == 0) {
         close(ctl[0]);
-        close(out[0]);
-        close(err[0]);
         setsid();
         pid_t monitor = fork();
         if (monitor != 0)
             _exit(monitor < 0);
-        monitor_main(plan, ctl[1], out[1], err[1]);
+        monitor_main(plan, ctl[1]);
     }
     close(ctl[1]);
-    close(out[1]);
-    close(err[1]);
     int status;
     if (middle < 0 || waitpid(middle, &status, 0) != middle || status != 0) {
         fprintf(stderr, "minicontainer: start the monitor: %s\n", strerror(middle < 0 ? errno : EAGAIN));
@@ -159,7 +202,7 @@ static int run(const struct plan *plan)
         remove_paths(plan, OP_REMOVE_ON_FAILURE);
         return EXIT_ENGINE;
     }
-    return client_main(plan, ctl[0], out[0], err[0]);
+    return client_main(plan, ctl[0]);
 }
 
 int main(int argc, char **argv)
@@ -170,8 +213,9 @@ int main(int argc, char **argv)
     forwarded_signals(&mask);
     sigprocmask(SIG_SETMASK, &mask, NULL);
     struct plan plan;
-    if (argc != 3 || (strcmp(argv[1], "run") != 0 && strcmp(argv[1], "exec") != 0)) {
-        fprintf(stderr, "usage: minicontainer-helper run|exec PLAN (started by minicontainer)\n");
+    const char *mode = argc == 3 ? argv[1] : "";
+    if (strcmp(mode, "run") != 0 && strcmp(mode, "exec") != 0 && strcmp(mode, "attach") != 0) {
+        fprintf(stderr, "usage: minicontainer-helper run|exec|attach PLAN (started by minicontainer)\n");
         return EXIT_ENGINE;
     }
     if (plan_read(argv[2], &plan) < 0) {
@@ -180,5 +224,7 @@ int main(int argc, char **argv)
     }
     /* the JVM's descriptors (jar files, the plan's memfd) are of no use to the monitor */
     syscall(SYS_close_range, 3, ~0U, 0);
-    return strcmp(argv[1], "run") == 0 ? run(&plan) : exec_in_container(&plan);
+    if (strcmp(mode, "attach") == 0)
+        return attach_main(&plan);
+    return strcmp(mode, "run") == 0 ? run(&plan) : exec_in_container(&plan);
 }

@@ -12,16 +12,49 @@
 
 enum { EXIT_ENGINE = 125, EXIT_CANNOT_EXEC = 126, EXIT_NOT_FOUND = 127 };
 
-/* monitor -> CLI over the control socket (SOCK_SEQPACKET: one message per send) */
-enum message_kind { MSG_STARTED = 1, MSG_FAILED = 2, MSG_EXITED = 3 };
-
-struct message {
-    int32_t kind;
-    int32_t code;      /* exit code: of the container, or 125-127 for a failed start */
-    char text[480];    /* MSG_FAILED: the line to print */
+/*
+ * Between a monitor and its clients (the CLI that ran the container, and `attach`es), over
+ * SOCK_SEQPACKET sockets: one packet per send, sent as header plus the bytes of data used.
+ */
+enum packet_kind {
+    /* monitor -> client */
+    MSG_STARTED = 1,
+    MSG_FAILED = 2,  /* code: exit code (125-127); data: the line to print */
+    MSG_EXITED = 3,  /* code: the container's exit code */
+    MSG_OUTPUT = 4,  /* code: 1 stdout, 2 stderr; data: the bytes */
+    /* client -> monitor */
+    MSG_SIGNAL = 10, /* code: the signal to pass on */
+    MSG_INPUT = 11,  /* data: bytes for the container's stdin (its terminal, or the pipe of -di) */
+    MSG_RESIZE = 12, /* data: a struct winsize for the container's terminal */
 };
 
-/* The signals a CLI or a monitor passes on to the container instead of dying of them. */
+enum { PACKET_DATA = 8192 };
+
+struct packet {
+    int32_t kind;
+    int32_t code;
+    char data[PACKET_DATA];
+};
+
+#define PACKET_HEADER offsetof(struct packet, data)
+
+/* One packet of kind, code and len bytes of data; -1 when the peer is gone. */
+int send_packet(int fd, int kind, int code, const void *data, size_t len);
+
+/* The data length of a packet received whole (n bytes), or -1 for a short or failed receive. */
+ssize_t packet_data_len(ssize_t n);
+
+/* write(2) until done; a reader that is gone loses the rest. */
+void write_all(int fd, const char *data, size_t len);
+
+struct sockaddr_un;
+
+/* The socket at path as "/proc/self/fd/DIRFD/NAME", which fits sun_path however deep path lies.
+ * Returns DIRFD, to be closed after bind or connect, or -1 with errno. */
+int unix_address(const char *path, struct sockaddr_un *addr);
+
+/* The signals a CLI or a monitor takes through a signalfd instead of dying of them (SIGCHLD and
+ * SIGWINCH included, which are never passed on). */
 void forwarded_signals(sigset_t *set);
 
 const struct step *find_step(const struct plan *plan, uint32_t op);
@@ -36,8 +69,10 @@ void run_exit_commands(const struct plan *plan);
 void remove_paths(const struct plan *plan, uint32_t op);
 
 /* Clones the container with stdin/stdout/stderr as given (-1: inherit) and runs its steps.
- * Returns 0 once it runs (its pid in *child) or an exit code with the reason in failure. */
-int start_container(const struct plan *plan, const int stdio[3], pid_t *child, char *failure, size_t len);
+ * Returns 0 once it runs (its pid in *child, with OP_TERMINAL the master of its terminal in
+ * *terminal, else -1) or an exit code with the reason in failure. */
+int start_container(const struct plan *plan, const int stdio[3], pid_t *child, int *terminal, char *failure,
+                    size_t len);
 
 /* The container side of a start or an exec: the plan's steps from OP_MOUNT on, in order, exec last.
  * A failing step is written to error_fd as (step index, errno), which exec closes on success. */
@@ -50,11 +85,14 @@ int await_exec(const struct plan *plan, pid_t child, int error_fd, char *text, s
 /* `minicontainer-helper exec PLAN`: a process in a running container's namespaces (join.c). */
 int exec_in_container(const struct plan *plan);
 
-/* The monitor's life: never returns. ctl and the relays are -1 when nobody is attached. */
-_Noreturn void monitor_main(const struct plan *plan, int ctl, int relay_out, int relay_err);
+/* The monitor's life: never returns. ctl is the CLI that started it. */
+_Noreturn void monitor_main(const struct plan *plan, int ctl);
 
-/* The attached CLI's life: returns its exit code. */
-int client_main(const struct plan *plan, int ctl, int out, int err);
+/* The CLI's life once the monitor runs: returns its exit code. */
+int client_main(const struct plan *plan, int ctl);
+
+/* `minicontainer-helper attach PLAN`: a client of a running container's monitor (OP_ATTACH). */
+int attach_main(const struct plan *plan);
 
 /* Writes pid into every OP_CGROUP's cgroup.procs; -1 with the line to print in failure. */
 int cgroup_enter(const struct plan *plan, pid_t pid, char *failure, size_t len);

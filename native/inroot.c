@@ -20,6 +20,12 @@ struct open_how {
 #define RESOLVE_IN_ROOT 0x10
 
 static char root[PATH_MAX];
+static int openat2_missing; /* ENOSYS once: every later call walks component by component */
+
+void inroot_without_openat2(int without)
+{
+    openat2_missing = without;
+}
 
 void inroot_set(const char *rootfs)
 {
@@ -41,9 +47,16 @@ int inroot_open(const char *relative, int flags, mode_t mode)
     int root_fd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (root_fd < 0)
         return -1;
-    struct open_how how = {.flags = flags | O_CLOEXEC, .mode = mode,
-                           .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
-    int fd = syscall(SYS_openat2, root_fd, relative[0] ? relative : ".", &how, sizeof how);
+    int fd = -1;
+    if (!openat2_missing) {
+        struct open_how how = {.flags = flags | O_CLOEXEC, .mode = mode,
+                               .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
+        fd = syscall(SYS_openat2, root_fd, relative[0] ? relative : ".", &how, sizeof how);
+        if (fd < 0 && errno == ENOSYS)
+            openat2_missing = 1;
+    }
+    if (openat2_missing)
+        fd = inroot_walk(root_fd, relative, flags, mode);
     int err = errno;
     close(root_fd);
     errno = err;
@@ -130,9 +143,25 @@ int inroot_mkdir_all(const char *relative, mode_t mode)
     return mkdir_walk(relative, mode, 0);
 }
 
+/* Created when missing; what exists is only looked at (O_PATH): opening a FIFO or a device the
+ * image put there for writing could block or act on the device. A directory cannot take a file. */
+static int create_or_find(const char *relative, mode_t mode)
+{
+    int fd = inroot_open(relative, O_PATH, 0);
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        errno = EISDIR;
+        return -1;
+    }
+    if (fd >= 0 || errno != ENOENT)
+        return fd;
+    return inroot_open(relative, O_WRONLY | O_CREAT | O_NONBLOCK | O_NOCTTY, mode);
+}
+
 int inroot_create_file(const char *relative, mode_t mode)
 {
-    int fd = inroot_open(relative, O_WRONLY | O_CREAT, mode);
+    int fd = create_or_find(relative, mode);
     if (fd >= 0 || errno != ENOENT)
         return fd;
     /* a dangling symlink (resolv.conf -> ../run/systemd/resolve/stub-resolv.conf): make its directory */
@@ -153,5 +182,5 @@ int inroot_create_file(const char *relative, mode_t mode)
         if (mkdir_walk(followed, 0755, 1) < 0)
             return -1;
     }
-    return inroot_open(relative, O_WRONLY | O_CREAT, mode);
+    return create_or_find(relative, mode);
 }

@@ -15,7 +15,7 @@ void inroot_set(const char *rootfs);
 /* The part of path below the root ("" for the root itself), or NULL for a path outside it. */
 const char *inroot_relative(const char *path);
 
-/* openat2 inside the root; returns a descriptor or -1 with errno. */
+/* openat2 inside the root (inroot_walk where openat2 is missing); returns a descriptor or -1 with errno. */
 int inroot_open(const char *relative, int flags, mode_t mode);
 
 /* mkdir -p inside the root; a dangling symlink on the way gets its target created. */
@@ -26,5 +26,11 @@ int inroot_create_file(const char *relative, mode_t mode);
 
 /* Opens the directory that holds relative, and points *name at its last component. */
 int inroot_open_parent(const char *relative, const char **name);
+
+/* The same resolution without openat2: component by component from root_fd (inroot_walk.c). */
+int inroot_walk(int root_fd, const char *relative, int flags, mode_t mode);
+
+/* For tests: 1 makes every call take inroot_walk, as on a kernel without openat2. */
+void inroot_without_openat2(int without);
 
 #endif

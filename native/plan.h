@@ -32,7 +32,7 @@ enum op {
     OP_MOUNT = 10,            /* source, target, fstype, flags, data ("" = NULL) */
     OP_MKDIR = 11,            /* path, mode: like mkdir -p */
     OP_TOUCH = 12,            /* path, mode: creates an empty file when missing */
-    OP_MKNOD = 13,            /* path, mode, major, minor */
+    OP_MKNOD = 13,            /* path, mode (with S_IFCHR or S_IFBLK), major, minor[, uid, gid] */
     OP_SYMLINK = 14,          /* target, linkpath */
     OP_PIVOT_ROOT = 15,       /* new root: the old root is detached */
     OP_SETHOSTNAME = 16,      /* name */
@@ -50,10 +50,17 @@ enum op {
     OP_MOUNT_SETATTR = 28,    /* target, attributes to set, to clear: mount_setattr on the whole tree */
     OP_UNSHARE = 29,          /* flags: namespaces entered once in the cgroup (so its own cgroup is the root) */
     OP_SETNS = 30,            /* path, flag: join a namespace prepared by the engine (the bridge's netns) */
+    OP_TERMINAL = 31,         /* uid, console ("" = none): a pty of the container's own; the master goes to the parent */
     OP_SECCOMP = 35,          /* program: struct sock_filter[] in hex, installed with seccomp(SET_MODE_FILTER) */
+    OP_RLIMIT = 40,           /* resource, soft, hard (unsigned decimal; 18446744073709551615 = unlimited) */
     /* monitor side again, after the container's range */
     OP_NETNS_ON_EXIT = 100,   /* path: a namespace file to unmount and delete when the container is gone */
     OP_EXIT_COMMAND = 101,    /* argv: run (and waited for) when the container is gone, e.g. nft -f unpublish.nft */
+    /* the client's side (the CLI's process once the JVM is gone) */
+    OP_ATTACH = 102,          /* socket: `attach` connects to the monitor of a running container */
+    OP_TERMINAL_CLIENT = 103, /* detach keys ("16,17", "" = none): the container has a terminal; ours follows it */
+    OP_SEND_STDIN = 104,      /* the client sends its stdin to the monitor (raw, with a terminal) */
+    OP_NO_SIG_PROXY = 105,    /* signals for the client are not passed on (--sig-proxy=false) */
 };
 
 struct step {

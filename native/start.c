@@ -8,6 +8,7 @@
 #include "helper.h"
 #include "inroot.h"
 #include "steps.h"
+#include "terminal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -86,12 +87,27 @@ int await_exec(const struct plan *plan, pid_t child, int error_fd, char *text, s
     return 0;
 }
 
-int start_container(const struct plan *plan, const int stdio[3], pid_t *child, char *text, size_t len)
+/* With OP_TERMINAL: the master the container sent before it exec'd, or it is killed. */
+static int receive_terminal(pid_t child, int channel, int *terminal, char *text, size_t len)
+{
+    *terminal = terminal_receive(channel);
+    if (*terminal >= 0)
+        return 0;
+    snprintf(text, len, "minicontainer: receive the container's terminal: %s\n", strerror(errno));
+    kill(child, SIGKILL);
+    waitpid(child, NULL, 0);
+    return EXIT_ENGINE;
+}
+
+int start_container(const struct plan *plan, const int stdio[3], pid_t *child, int *terminal, char *text,
+                    size_t len)
 {
     const struct step *clone_step = find_step(plan, OP_CLONE);
-    int sync_pipe[2], error_pipe[2];
+    int sync_pipe[2], error_pipe[2], channel[2];
 
-    if (!clone_step || pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(error_pipe, O_CLOEXEC) < 0) {
+    *terminal = -1;
+    if (!clone_step || pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(error_pipe, O_CLOEXEC) < 0
+        || terminal_channel(plan, channel) < 0) {
         snprintf(text, len, "minicontainer: prepare container: %s\n", strerror(errno ? errno : EINVAL));
         return EXIT_ENGINE;
     }
@@ -103,14 +119,18 @@ int start_container(const struct plan *plan, const int stdio[3], pid_t *child, c
     if (*child == 0) {
         close(sync_pipe[1]);
         close(error_pipe[0]);
+        close(channel[0]);
+        terminal_set_channel(channel[1]);
         container_main(plan, stdio, sync_pipe[0], error_pipe[1]);
     }
     close(sync_pipe[0]);
     close(error_pipe[1]);
+    close(channel[1]);
     if (cgroup_enter(plan, *child, text, len) < 0) {
         kill(*child, SIGKILL); /* it has run nothing of its own yet */
         close(sync_pipe[1]);
         close(error_pipe[0]);
+        close(channel[0]);
         waitpid(*child, NULL, 0);
         return EXIT_ENGINE;
     }
@@ -118,5 +138,10 @@ int start_container(const struct plan *plan, const int stdio[3], pid_t *child, c
         kill(*child, SIGKILL);
     close(sync_pipe[1]);
 
-    return await_exec(plan, *child, error_pipe[0], text, len);
+    int code = await_exec(plan, *child, error_pipe[0], text, len);
+    if (code == 0 && channel[0] >= 0)
+        code = receive_terminal(*child, channel[0], terminal, text, len);
+    if (channel[0] >= 0)
+        close(channel[0]);
+    return code;
 }

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "steps.h"
 #include "inroot.h"
+#include "terminal.h"
 
 #include <errno.h>
 #include <sched.h>
@@ -20,6 +21,7 @@
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -150,8 +152,10 @@ static int do_mknod(const struct step *s)
     const char *name;
     int dir = open_parent(s->args[1], &name);
     FAIL_IF(dir < 0 && dir != AT_FDCWD);
-    int rc = mknodat(dir, dir == AT_FDCWD ? s->args[1] : name, step_num(s, 2),
-                     makedev(step_num(s, 3), step_num(s, 4)));
+    const char *node = dir == AT_FDCWD ? s->args[1] : name;
+    int rc = mknodat(dir, node, step_num(s, 2), makedev(step_num(s, 3), step_num(s, 4)));
+    if (rc == 0 && s->argc > 6) /* a device passed with --device keeps the host node's owner */
+        rc = fchownat(dir, node, step_num(s, 5), step_num(s, 6), AT_SYMLINK_NOFOLLOW);
     int err = errno;
     if (dir >= 0)
         close(dir);
@@ -290,6 +294,13 @@ static int do_setns(const struct step *s)
     return rc < 0 ? err : 0;
 }
 
+static int do_rlimit(const struct step *s)
+{
+    struct rlimit limit = {.rlim_cur = step_num(s, 2), .rlim_max = step_num(s, 3)};
+    FAIL_IF(setrlimit((int)step_num(s, 1), &limit) < 0);
+    return 0;
+}
+
 static int do_unshare(const struct step *s)
 {
     FAIL_IF(unshare((int)step_num(s, 1)) < 0);
@@ -350,7 +361,8 @@ static const step_fn STEP_TABLE[] = {
     [OP_CAPS] = do_caps,           [OP_PDEATHSIG] = do_pdeathsig,   [OP_BOUNDING] = do_bounding,
     [OP_USER] = do_user,           [OP_NO_NEW_PRIVS] = do_no_new_privs,
     [OP_MOUNT_SETATTR] = do_mount_setattr, [OP_UNSHARE] = do_unshare,
-    [OP_SETNS] = do_setns,         [OP_SECCOMP] = do_seccomp,
+    [OP_SETNS] = do_setns,         [OP_TERMINAL] = terminal_step,
+    [OP_SECCOMP] = do_seccomp,     [OP_RLIMIT] = do_rlimit,
 };
 
 int step_run(const struct step *s)

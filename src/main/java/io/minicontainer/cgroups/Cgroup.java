@@ -1,5 +1,6 @@
 package io.minicontainer.cgroups;
 
+import io.minicontainer.oci.Spec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,11 +23,10 @@ public interface Cgroup {
     void setLimits(Limits limits);
 
     /**
-     * The device cgroup: which devices the processes may open or create, rules applied in order (see
-     * {@link DeviceAccess}). v1 writes them to devices.deny and devices.allow; v2 attaches an eBPF program.
-     * Set before any process enters.
+     * The device cgroup: the rules in order (the first is usually "deny all"), so that only the
+     * devices they allow can be opened or created. Done once, before anything runs in the cgroup.
      */
-    void setDeviceRules(List<DeviceAccess> rules);
+    void restrictDevices(List<Spec.DeviceRule> rules);
 
     CgroupStats stats();
 

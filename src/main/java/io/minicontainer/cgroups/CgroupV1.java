@@ -1,5 +1,6 @@
 package io.minicontainer.cgroups;
 
+import io.minicontainer.oci.Spec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +42,16 @@ final class CgroupV1 extends BaseCgroup {
         V1Limits.write(dirs, limits);
     }
 
-    /** Line by line, each write changing the list as the kernel's v1 rules say ("a" resets it). */
+    /** devices.deny and devices.allow, one rule a write; a host without the devices controller has none to write. */
     @Override
-    public void setDeviceRules(List<DeviceAccess> rules) {
-        Path dir = dir("devices").orElseThrow(() -> new CgroupException(
-                "set the device cgroup: the v1 devices controller is not mounted"));
-        for (DeviceAccess rule : rules) {
-            CgroupFiles.write("set the device cgroup", dir.resolve(rule.allow() ? "devices.allow" : "devices.deny"),
-                    rule.v1Line());
-        }
+    public void restrictDevices(List<Spec.DeviceRule> rules) {
+        dir("devices").ifPresent(dir -> {
+            for (Spec.DeviceRule rule : rules) {
+                String line = DeviceRules.v1Line(rule);
+                CgroupFiles.write((rule.allow() ? "allow" : "deny") + " devices " + line,
+                        dir.resolve(rule.allow() ? "devices.allow" : "devices.deny"), line);
+            }
+        });
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.minicontainer.cgroups;
 
-import io.minicontainer.sys.BpfCalls;
+import io.minicontainer.oci.Spec;
+import io.minicontainer.sys.BpfDeviceFilter;
+import io.minicontainer.sys.SyscallException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,9 +43,17 @@ final class CgroupV2 extends BaseCgroup {
         V2Limits.write(dir, limits);
     }
 
+    /** cgroup v2 has no devices files: the rules become an eBPF program attached to the cgroup. */
     @Override
-    public void setDeviceRules(List<DeviceAccess> rules) {
-        BpfCalls.attachDeviceProgram(dir, DeviceProgram.compile(rules));
+    public void restrictDevices(List<Spec.DeviceRule> rules) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        try {
+            BpfDeviceFilter.attach(dir, DeviceFilterProgram.compile(rules));
+        } catch (SyscallException e) {
+            throw new CgroupException("restrict devices of " + describe() + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class AotTraining {
         System.setProperty(io.minicontainer.runtime.Launcher.DRY_RUN_PROPERTY, "true");
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         // a bridge and an nft table of the training's own, removed by scripts/aot-train
-        Main main = new Main(discard, discard, Map.of("PATH", "/usr/bin:/bin",
+        Main main = new Main(discard, discard, Map.of("PATH", "/usr/bin:/bin", "MINICONTAINER_NETWORK", "none",
                 "MINICONTAINER_CGROUP_PARENT", "minicontainer-aot-training", "MINICONTAINER_BRIDGE", "mcaot0",
                 "MINICONTAINER_BRIDGE_SUBNET", "10.254.254.0/29", "MINICONTAINER_NFT_TABLE", "mcaot"));
         if (kind.equals("network")) {

@@ -12,7 +12,7 @@ final class ContainerCommand implements Command {
 
     ContainerCommand(List<Command> commands) {
         for (String sub : List.of("ls", "ps", "run", "start", "stop", "restart", "kill", "wait", "rm", "logs",
-                "exec", "inspect", "stats", "update", "pause", "unpause")) {
+                "exec", "attach", "inspect", "stats", "update", "pause", "unpause")) {
             String target = ALIASES.getOrDefault(sub, sub);
             commands.stream().filter(c -> c.name().equals(target)).findFirst().ifPresent(c -> delegates.put(sub, c));
         }
@@ -25,20 +25,6 @@ final class ContainerCommand implements Command {
     public List<Flag> flags() { return List.of(Flag.bool("help", Flag.NO_SHORTHAND, "Print usage")); }
 
     public int run(ParsedArgs args, Context context) {
-        if (args.positional().isEmpty()) {
-            throw new CliException("\"container\" requires a subcommand: " + String.join(", ", delegates.keySet()));
-        }
-        String sub = args.positional().getFirst();
-        Command delegate = delegates.get(sub);
-        if (delegate == null) {
-            throw new CliException("unknown container command \"" + sub + "\"");
-        }
-        ParsedArgs parsed = new ArgParser(delegate.flags(), delegate.flagsAnywhere())
-                .parse(args.positional().subList(1, args.positional().size()));
-        if (parsed.bool("help")) {
-            context.out().print(Help.command(delegate));
-            return 0;
-        }
-        return delegate.run(parsed, context);
+        return Subcommands.dispatch("container", delegates, args, context);
     }
 }

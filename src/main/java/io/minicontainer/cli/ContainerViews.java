@@ -36,7 +36,7 @@ final class ContainerViews {
         row.put("Labels", container.record().labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(",")));
         row.put("Mounts", "");
-        row.put("Networks", container.record().networkMode());
+        row.put("Networks", String.join(",", container.record().networks()));
         return row;
     }
 

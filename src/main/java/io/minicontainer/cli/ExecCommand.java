@@ -10,7 +10,7 @@ final class ExecCommand implements Command {
     private static final List<Flag> FLAGS = List.of(
             Flag.bool("detach", 'd', "Run the command in the background"),
             Flag.bool("interactive", 'i', "Keep stdin open and pass it to the command"),
-            Flag.bool("tty", 't', "Allocate a pseudo-TTY (not supported yet)"),
+            Flag.bool("tty", 't', "Allocate a pseudo-TTY (the CLI holds it: no detaching, no -d)"),
             Flag.value("env", 'e', "K=V", "Set an environment variable (K alone: take it from this shell)"),
             Flag.value("env-file", Flag.NO_SHORTHAND, "FILE", "Read environment variables from a file"),
             Flag.value("workdir", 'w', "DIR", "Working directory inside the container (must exist)"),
@@ -25,16 +25,17 @@ final class ExecCommand implements Command {
 
     public int run(ParsedArgs args, Context context) {
         Main.requireRoot("exec");
-        if (args.bool("tty")) {
-            throw new CliException("exec -t is not supported yet: terminals come later");
+        if (args.bool("tty") && args.bool("detach")) { // the CLI holds the master: once it returns, the process hangs up
+            throw new CliException("exec -d with -t is not supported: the CLI holds the terminal, which would hang up");
         }
+        AttachFlags.requireTerminalInput(args.bool("tty"), args.bool("interactive"));
         List<String> positional = args.positional();
         if (positional.size() < 2) {
             throw new CliException("\"exec\" requires at least 2 arguments: " + usage());
         }
         ExecRequest request = new ExecRequest(positional.getFirst(), args.all("env"),
                 args.all("env-file").stream().map(Path::of).toList(), args.value("workdir"), args.value("user"),
-                args.bool("interactive"), args.bool("detach"), positional.subList(1, positional.size()),
+                args.bool("interactive"), args.bool("detach"), positional.subList(1, positional.size()), args.bool("tty"),
                 args.bool("privileged"));
         new Engine(context.layout(), context.launcher(), context.env(), context.cgroups()).exec(request);
         throw new IllegalStateException("the helper did not take over");

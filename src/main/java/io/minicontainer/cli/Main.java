@@ -98,12 +98,13 @@ public final class Main {
     }
 
     private static List<Command> commands() {
-        List<Command> commands = new ArrayList<>(List.of(new RunCommand(), new ExecCommand(), new PullCommand(),
-                new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(), new LoadCommand(),
-                new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VolumeCommand(), new VersionCommand(),
-                new StartCommand(), new StopCommand(), new RestartCommand(), new KillCommand(), new WaitCommand(),
-                new RmCommand(), new PsCommand(), new PortCommand(), new InspectCommand(), new LogsCommand(),
-                PruneCommand.system(), new StatsCommand(), new UpdateCommand(), PauseCommand.pause(), PauseCommand.unpause()));
+        List<Command> commands = new ArrayList<>(List.of(new RunCommand(), new ExecCommand(), new AttachCommand(),
+                new PullCommand(), new ImagesCommand(), new RmiCommand(), new TagCommand(), new ImportCommand(),
+                new LoadCommand(), new SaveCommand(), new LoginCommand(), new LogoutCommand(), new VolumeCommand(),
+                new NetworkCommand(), new VersionCommand(), new StartCommand(), new StopCommand(), new RestartCommand(),
+                new KillCommand(), new WaitCommand(), new RmCommand(), new PsCommand(), new PortCommand(),
+                new InspectCommand(), new LogsCommand(), PruneCommand.system(), new StatsCommand(), new UpdateCommand(),
+                PauseCommand.pause(), PauseCommand.unpause()));
         commands.add(new ImageCommand(commands));
         commands.add(new ContainerCommand(commands));
         return commands;

@@ -1,10 +1,7 @@
 package io.minicontainer.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import io.minicontainer.engine.Lifecycle;
+import io.minicontainer.engine.NetworkService;
 import java.util.List;
 
 /**
@@ -30,6 +27,7 @@ final class PruneCommand implements Command {
 
     static PruneCommand system() {
         return new PruneCommand("prune", "WARNING! This will remove:\n  - all stopped containers\n"
+                + "  - all networks not used by at least one container\n"
                 + "  - what crashed commands left behind (unfinished containers, stale names)");
     }
 
@@ -42,7 +40,7 @@ final class PruneCommand implements Command {
         if (!args.positional().isEmpty()) {
             throw new CliException("\"" + name + "\" accepts no arguments");
         }
-        if (!args.bool("force") && !confirmed(context)) {
+        if (!args.bool("force") && !Confirmation.ask(warning + "\nAre you sure you want to continue?", System.in, context)) {
             return 0;
         }
         Lifecycle.Pruned pruned = context.lifecycle().prune();
@@ -51,18 +49,10 @@ final class PruneCommand implements Command {
             pruned.ids().forEach(context.out()::println);
             context.out().println();
         }
+        if (name.equals("prune")) {
+            NetworkPruneCommand.printDeleted(new NetworkService(context.layout(), context.env()).prune(), context);
+        }
         context.out().println("Total reclaimed space: " + HumanUnits.size(pruned.bytes()));
         return 0;
-    }
-
-    private boolean confirmed(Context context) {
-        context.out().print(warning + "\nAre you sure you want to continue? [y/N] ");
-        context.out().flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return answer != null && answer.strip().equalsIgnoreCase("y");
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.minicontainer.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,24 +16,9 @@ final class VolumeCommand implements Command {
     public List<Flag> flags() { return List.of(Flag.bool("help", Flag.NO_SHORTHAND, "Print usage")); }
 
     public int run(ParsedArgs args, Context context) {
-        if (args.positional().isEmpty()) {
-            throw new CliException("\"volume\" requires a subcommand: create, ls, inspect, rm or prune");
-        }
-        String name = args.positional().getFirst();
-        String wanted = ALIASES.getOrDefault(name, name);
-        Command sub = subcommands.stream().filter(c -> c.name().equals("volume " + wanted)).findFirst()
-                .orElseThrow(() -> new CliException("unknown volume command \"" + name + "\""));
-        ParsedArgs parsed;
-        try {
-            parsed = new ArgParser(sub.flags(), sub.flagsAnywhere())
-                    .parse(args.positional().subList(1, args.positional().size()));
-        } catch (CliException e) {
-            throw new CliException(e.getMessage() + " (see 'minicontainer " + sub.name() + " --help')");
-        }
-        if (parsed.bool("help")) {
-            context.out().print(Help.command(sub));
-            return 0;
-        }
-        return sub.run(parsed, context);
+        Map<String, Command> byName = new LinkedHashMap<>();
+        subcommands.forEach(sub -> byName.put(sub.name().substring("volume ".length()), sub));
+        ALIASES.forEach((alias, name) -> byName.put(alias, byName.get(name)));
+        return Subcommands.dispatch("volume", byName, args, context);
     }
 }

@@ -1,11 +1,7 @@
 package io.minicontainer.cli;
 
 import io.minicontainer.engine.volume.VolumeStore;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -38,7 +34,7 @@ final class VolumePruneCommand implements Command {
             throw new CliException("\"volume prune\" accepts no arguments");
         }
         boolean all = args.bool("all");
-        if (!args.bool("force") && !confirmed(all ? ALL_WARNING : ANONYMOUS_WARNING, context)) {
+        if (!args.bool("force") && !Confirmation.ask(all ? ALL_WARNING : ANONYMOUS_WARNING, stdin, context)) {
             return 0; // docker: a cancelled prune is no error
         }
         VolumeStore.Pruned pruned = new VolumeStore(context.layout()).prune(all);
@@ -49,17 +45,5 @@ final class VolumePruneCommand implements Command {
         }
         context.out().println("Total reclaimed space: " + HumanUnits.size(pruned.bytes()));
         return 0;
-    }
-
-    /** docker's prompt: the question, " [y/N] ", and yes only for y or Y. */
-    private boolean confirmed(String question, Context context) {
-        context.out().print(question + " [y/N] ");
-        context.out().flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
-            return answer != null && answer.strip().equalsIgnoreCase("y");
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

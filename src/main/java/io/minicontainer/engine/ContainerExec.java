@@ -62,7 +62,7 @@ final class ContainerExec {
                 + ".plan");
         Plan plan = launcher.compileExec(spec, new ExecOptions(process.pid(), process.startTicks(), request.command(), env,
                 request.workdir(), user.map(u -> new Spec.User(u.uid(), u.gid(), u.additionalGids())),
-                request.interactive(), request.detach(), planFile.toString(), cgroupProcs.apply(container),
+                request.interactive(), request.detach(), planFile.toString(), cgroupProcs.apply(container), request.tty(),
                 request.privileged() ? Optional.of(allCapabilities()) : Optional.empty()));
         try {
             launcher.execIn(plan, planFile);
@@ -82,8 +82,12 @@ final class ContainerExec {
         return new EngineException("container " + container.id() + " is not running");
     }
 
+    /** With -t the caller's TERM first (the terminal it is shown on), which -e may still replace. */
     private List<String> userEnvironment(ExecRequest request) {
         List<String> entries = new ArrayList<>();
+        if (request.tty()) {
+            entries.add("TERM=" + SpecFactory.terminalType(callerEnv));
+        }
         request.envFiles().forEach(file -> entries.addAll(EnvVars.parseFile(file, callerEnv)));
         request.env().forEach(value -> EnvVars.parseOption(value, callerEnv).ifPresent(entries::add));
         return entries;

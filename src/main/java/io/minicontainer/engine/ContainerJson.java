@@ -1,7 +1,5 @@
 package io.minicontainer.engine;
 
-import io.minicontainer.network.BridgeNetwork;
-import io.minicontainer.network.PublishedPort;
 import io.minicontainer.runtime.LaunchOptions.LogLimits;
 import io.minicontainer.state.ContainerRecord;
 import java.time.Instant;
@@ -14,15 +12,10 @@ import java.util.Optional;
 final class ContainerJson {
     private ContainerJson() {}
 
+    /** What inspect shows of a new container; {@code networkSettings} only for one on a bridge. */
     record Facts(String id, String name, Instant created, RunRequest request, RootFilesystem root,
             ImageRunConfig.Process process, String hostname, LogLimits log, String logPath,
-            List<Map<String, Object>> mounts, Optional<BridgeNetwork.Attachment> network, List<PublishedPort> ports) {
-        Facts(String id, String name, Instant created, RunRequest request, RootFilesystem root,
-                ImageRunConfig.Process process, String hostname, LogLimits log, String logPath,
-                List<Map<String, Object>> mounts, Optional<BridgeNetwork.Attachment> network) {
-            this(id, name, created, request, root, process, hostname, log, logPath, mounts, network, List.of());
-        }
-    }
+            List<Map<String, Object>> mounts, Optional<Map<String, Object>> networkSettings) {}
 
     static ContainerRecord of(Facts facts) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -36,7 +29,7 @@ final class ContainerJson {
         json.put("Config", config(facts));
         json.put("HostConfig", hostConfig(facts));
         json.put("Mounts", facts.mounts());
-        facts.network().ifPresent(network -> json.put("NetworkSettings", networkSettings(network, facts.ports())));
+        facts.networkSettings().ifPresent(settings -> json.put("NetworkSettings", settings));
         return new ContainerRecord(json);
     }
 
@@ -49,8 +42,9 @@ final class ContainerJson {
         config.put("AttachStdin", request.interactive() && !request.detach());
         config.put("AttachStdout", !request.detach());
         config.put("AttachStderr", !request.detach());
-        config.put("Tty", false);
+        config.put("Tty", request.tty());
         config.put("OpenStdin", request.interactive());
+        config.put("StdinOnce", request.interactive() && !request.detach());
         config.put("Env", facts.process().env());
         config.put("Cmd", request.command().isEmpty() && request.entrypoint().isEmpty() ? image.cmd() : request.command());
         config.put("Image", facts.root().imageName());
@@ -81,10 +75,11 @@ final class ContainerJson {
         }
         logConfig.put("Config", options);
         Map<String, Object> host = new LinkedHashMap<>();
-        host.put("NetworkMode", facts.request().network().name().toLowerCase(java.util.Locale.ROOT));
+        host.put("NetworkMode", facts.request().network().name());
         host.put("AutoRemove", facts.request().remove());
         host.put("LogConfig", logConfig);
         host.putAll(facts.request().resources().hostConfig());
+        host.putAll(facts.request().confinement().hostConfig());
         host.putAll(facts.request().security().options().hostConfig());
         return host;
     }
@@ -101,25 +96,6 @@ final class ContainerJson {
         return new ContainerRecord(json);
     }
 
-    /** docker's NetworkSettings for a container on the bridge. */
-    static Map<String, Object> networkSettings(BridgeNetwork.Attachment network, List<PublishedPort> ports) {
-        Map<String, Object> endpoint = new LinkedHashMap<>();
-        endpoint.put("Gateway", network.gateway().toString());
-        endpoint.put("IPAddress", network.address().toString());
-        endpoint.put("IPPrefixLen", network.prefix());
-        endpoint.put("MacAddress", network.mac().toString());
-        Map<String, Object> settings = new LinkedHashMap<>(endpoint);
-        Map<String, Object> published = new LinkedHashMap<>();
-        for (PublishedPort port : ports) {
-            @SuppressWarnings("unchecked")
-            List<Object> bindings = (List<Object>) published.computeIfAbsent(port.containerPort() + "/"
-                    + port.protocol().keyword(), key -> new java.util.ArrayList<>());
-            bindings.add(Map.of("HostIp", port.hostIp().toString(), "HostPort", Integer.toString(port.hostPort())));
-        }
-        settings.put("Ports", published);
-        settings.put("Networks", Map.of("bridge", endpoint));
-        return settings;
-    }
 
     /** The monitor's log limits, back from a record (for start). */
     static LogLimits logLimits(ContainerRecord record) {

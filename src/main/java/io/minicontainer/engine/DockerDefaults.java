@@ -1,6 +1,5 @@
 package io.minicontainer.engine;
 
-import io.minicontainer.oci.DeviceRule;
 import io.minicontainer.oci.Spec;
 import java.util.List;
 
@@ -21,19 +20,6 @@ final class DockerDefaults {
 
     static final List<String> READONLY_PATHS = List.of(
             "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
-
-    /**
-     * The device cgroup: no device but these may be read or written (the default devices, the console,
-     * ptys and tun); any may be created (mknod), which is harmless when it cannot be opened.
-     */
-    static final List<DeviceRule> DEVICE_RULES = List.of(
-            DeviceRule.all(false),
-            new DeviceRule(true, "c", DeviceRule.ANY, DeviceRule.ANY, "m"),
-            new DeviceRule(true, "b", DeviceRule.ANY, DeviceRule.ANY, "m"),
-            DeviceRule.allowChar(1, 3, "rwm"), DeviceRule.allowChar(1, 5, "rwm"), DeviceRule.allowChar(1, 7, "rwm"),
-            DeviceRule.allowChar(1, 8, "rwm"), DeviceRule.allowChar(1, 9, "rwm"), DeviceRule.allowChar(5, 0, "rwm"),
-            DeviceRule.allowChar(5, 1, "rwm"), DeviceRule.allowChar(5, 2, "rwm"),
-            DeviceRule.allowChar(136, DeviceRule.ANY, "rwm"), DeviceRule.allowChar(10, 200, "rwm"));
 
     /** The kernel file systems of every container, in mount order. */
     static final List<Spec.Mount> MOUNTS = List.of(

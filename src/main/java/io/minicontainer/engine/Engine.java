@@ -3,8 +3,11 @@ package io.minicontainer.engine;
 import io.minicontainer.engine.RunRequest.NetworkMode;
 import io.minicontainer.cgroups.Cgroup;
 import io.minicontainer.cgroups.Cgroups;
-import io.minicontainer.network.BridgeNetwork;
-import io.minicontainer.network.PublishedPort;
+import io.minicontainer.engine.ContainerNetworks.Joined;
+import io.minicontainer.engine.NetworkSettings.Endpoint;
+import io.minicontainer.network.BridgeNetwork.Attachment;
+import io.minicontainer.network.Network;
+import io.minicontainer.network.PortSpec;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
 import io.minicontainer.runtime.LaunchOptions;
@@ -13,7 +16,6 @@ import io.minicontainer.runtime.Launcher;
 import io.minicontainer.runtime.Plan;
 import io.minicontainer.runtime.PlanExplainer;
 import io.minicontainer.state.ContainerStore;
-import io.minicontainer.sys.NetNamespace;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,6 +59,7 @@ public final class Engine {
     @SuppressWarnings("try") // the lock is held until execve closes it, not used
     public void run(RunRequest request, ImageResolver images, PrintStream explainTo) {
         validate(request);
+        DeviceAccess devices = DeviceAccess.resolve(request.confinement().devices(), request.security().privileged());
         LogLimits logLimits = LogOptions.parse(request.logOptions());
         List<String> userEnv = userEnvironment(request);
         RootFilesystem root = request.rootfs().map(RootFilesystem::directory)
@@ -75,26 +78,36 @@ public final class Engine {
             Path dir = rollback.created(createContainerDir(id));
             Cgroup cgroup = cgroups.create(id, request.resources().limits());
             rollback.undo(cgroup::destroy);
-            Optional<BridgeNetwork.Attachment> attachment = request.network() == NetworkMode.BRIDGE
-                    ? Optional.of(connect(id, rollback)) : Optional.empty();
-            List<PublishedPort> ports = attachment.map(a -> publish(id, request, a, dir, rollback)).orElse(List.of());
+            cgroup.restrictDevices(devices.rules());
+            List<Endpoint> endpoints = request.network().isBridged()
+                    ? List.of(new Endpoint(request.network().name(), request.network().ip())) : List.of();
+            ContainerNetworks networks = new ContainerNetworks(layout, callerEnv);
+            List<PortSpec> portSpecs = PublishAll.ports(request, root.config());
+            Joined joined = request.network().isBridged() ? networks.join(id, endpoints, (publisher, first) ->
+                    publisher.publish(id, portSpecs, first.address(), first.bridge(), dir), rollback)
+                    : Joined.NOTHING;
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
-            writeEtcFiles(id, hostname, request.network(), attachment, request.dns());
+            writeEtcFiles(id, hostname, request.network(), joined.attachments().stream().findFirst(), request.dns());
+            String name = nameFile.getFileName().toString();
+            networks.announce(id, name, endpoints);
+            rollback.undo(() -> networks.withdraw(id, endpoints));
             UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
             Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process,
-                    mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")));
-            ContainerCgroups.restrictDevices(cgroup, spec);
+                    mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")), devices,
+                    SpecFactory.terminalType(callerEnv));
             Files.writeString(layout.config(id), SpecJson.write(spec));
-            containers.writeRecord(ContainerJson.of(new ContainerJson.Facts(id, nameFile.getFileName().toString(),
-                    Instant.now(), request, root, process, hostname, logLimits, layout.log(id).toString(),
-                    ContainerMounts.inspect(spec, layout), attachment, ports)));
+            Optional<Map<String, Object>> settings = request.network().isBridged() ? Optional.of(NetworkSettings.of(
+                    joined.attachments(), joined.ports(), endpoints, id.substring(0, 12), name)) : Optional.empty();
+            containers.writeRecord(ContainerJson.of(new ContainerJson.Facts(id, name, Instant.now(), request, root,
+                    process, hostname, logLimits, layout.log(id).toString(), ContainerMounts.inspect(spec, layout),
+                    settings)));
             List<String> owned = mounts.withAnonymousVolumes(List.of(dir.toString(), nameFile.toString(),
                     containers.lockFile(id).toString()));
             Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true,
-                    request.remove() ? owned : List.of(), owned, Optional.of(dir.toString()), logLimits,
-                    request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.of(cgroup),
-                    attachment.isPresent() ? List.of(layout.netns(id).toString()) : List.of(),
-                    ports.isEmpty() ? List.of() : PortPublisher.exitCommand(dir)));
+                    removedAtExit(request.remove() ? owned : List.of(), joined), owned, Optional.of(dir.toString()),
+                    logLimits, request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.of(cgroup),
+                    request.network().isBridged() ? List.of(layout.netns(id).toString()) : List.of(),
+                    joined.ports().isEmpty() ? List.of() : PortPublisher.exitCommand(dir), request.attach()));
             if (request.explain()) {
                 explainTo.print(PlanExplainer.explain(plan));
                 explainTo.println("\n# Running it now.");
@@ -120,10 +133,21 @@ public final class Engine {
                 .map(cgroup -> LaunchOptions.CgroupPaths.of(cgroup).procsFiles()).orElse(List.of())).exec(request);
     }
 
+    /** What the monitor removes when the container is gone: with --rm its files, always its leases. */
+    static List<String> removedAtExit(List<String> owned, Joined joined) {
+        List<String> paths = new ArrayList<>(owned);
+        paths.addAll(joined.leaseFiles());
+        return paths;
+    }
+
     private void validate(RunRequest request) {
-        if (!request.ports().isEmpty() && request.network() != NetworkMode.BRIDGE) {
+        NetworkMode network = request.network();
+        if ((!request.ports().isEmpty() || network.publishAll()) && !network.isBridged()) {
             throw new EngineException("conflicting options: port publishing and the container type network mode"
-                    + " (publish needs --network bridge)");
+                    + " (publish needs a bridge network)");
+        }
+        if (network.ip().isPresent() && (!network.isBridged() || network.name().equals(Network.DEFAULT))) {
+            throw new EngineException("user specified IP address is supported on user defined networks only");
         }
         request.rootfs().ifPresent(Engine::validateRootfs);
         request.workdir().filter(w -> !w.startsWith("/")).ifPresent(w -> {
@@ -133,6 +157,13 @@ public final class Engine {
             throw new EngineException("invalid hostname \"" + h + "\"");
         });
         request.name().ifPresent(ContainerNames::validate);
+        if (!request.confinement().ulimits().isEmpty()) {
+            HostLimits own = HostLimits.current();
+            request.confinement().ulimits().stream().map(own::refusal).flatMap(Optional::stream).findFirst()
+                    .ifPresent(reason -> {
+                        throw new EngineException(reason);
+                    });
+        }
     }
 
     private static void validateRootfs(Path rootfs) {
@@ -187,28 +218,10 @@ public final class Engine {
         return dir;
     }
 
-    /** A network namespace of its own, kept by a bind mount, wired to the bridge before the container starts. */
-    private BridgeNetwork.Attachment connect(String id, Rollback rollback) throws IOException {
-        Path netns = layout.netns(id);
-        Files.createDirectories(netns.getParent());
-        NetNamespace.createPersistent(netns);
-        rollback.undo(() -> NetNamespace.removePersistent(netns));
-        BridgeNetwork bridge = DefaultBridge.of(layout, callerEnv);
-        rollback.undo(() -> bridge.detach(id));
-        return bridge.attach(id, netns);
-    }
-
-    private List<PublishedPort> publish(String id, RunRequest request, BridgeNetwork.Attachment attachment, Path dir,
-            Rollback rollback) {
-        PortPublisher publisher = DefaultBridge.publisher(layout, callerEnv);
-        rollback.undo(() -> publisher.unpublish(dir));
-        return publisher.publish(id, request.ports(), attachment.address(), dir);
-    }
-
     private void writeEtcFiles(String id, String hostname, NetworkMode network,
-            Optional<BridgeNetwork.Attachment> attachment, DnsOptions dns) throws IOException {
+            Optional<Attachment> attachment, DnsOptions dns) throws IOException {
         StringBuilder hostsLines = new StringBuilder();
-        boolean host = network == NetworkMode.HOST;
+        boolean host = network.isHost();
         Files.writeString(layout.etcFile(id, "hostname"), EtcFiles.hostname(hostname));
         String hosts = host ? readHostFile("/etc/hosts")
                 : attachment.map(a -> EtcFiles.hosts(a.address().toString(), hostname)).orElseGet(EtcFiles::hosts);
@@ -221,7 +234,7 @@ public final class Engine {
 
     /** The short id, as docker does; with the host's network, the host's name, as docker does. */
     private static String defaultHostname(RunRequest request, String id) {
-        return request.network() == NetworkMode.HOST ? readHostFile("/proc/sys/kernel/hostname").strip()
+        return request.network().isHost() ? readHostFile("/proc/sys/kernel/hostname").strip()
                 : id.substring(0, 12);
     }
 

@@ -5,10 +5,9 @@ import io.minicontainer.cgroups.CgroupException;
 import io.minicontainer.cgroups.Cgroups;
 import io.minicontainer.engine.volume.VolumeStore;
 import io.minicontainer.image.store.Trees;
-import io.minicontainer.network.BridgeNetwork;
-import io.minicontainer.network.PublishedPort;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecJson;
+import io.minicontainer.runtime.AttachOptions;
 import io.minicontainer.runtime.LaunchOptions;
 import io.minicontainer.runtime.Launcher;
 import io.minicontainer.runtime.Plan;
@@ -41,14 +40,12 @@ public final class Lifecycle {
     private final ContainerStore containers;
     private final Launcher launcher;
     private final Cgroups cgroups;
-    private final BridgeNetwork bridge;
-    private final PortPublisher publisher;
+    private final ContainerNetworks networks;
 
-    /** @param env the caller's environment: which bridge and nftables table (see {@link DefaultBridge}) */
+    /** @param env the caller's environment: which bridge and nftables table (see {@link Networking}) */
     public Lifecycle(ContainerLayout layout, Launcher launcher, Cgroups cgroups, java.util.Map<String, String> env) {
         this.cgroups = cgroups;
-        this.bridge = DefaultBridge.of(layout, env);
-        this.publisher = DefaultBridge.publisher(layout, env);
+        this.networks = new ContainerNetworks(layout, env);
         this.layout = layout;
         this.containers = layout.containers();
         this.launcher = launcher;
@@ -74,6 +71,7 @@ public final class Lifecycle {
             }
         }
         awaitMonitor(container);
+        networks.stopped(container);
     }
 
     public void kill(Container container, int signal) {
@@ -136,35 +134,65 @@ public final class Lifecycle {
         }
     }
 
+    /** {@link #start(Container, Optional, String)} with docker's detach keys and signal proxy, stdin as recorded. */
+    public int start(Container found, boolean attach, String printed) {
+        return start(found, attach ? Optional.of(AttachOptions.DEFAULT.withStdin(true)) : Optional.empty(), printed);
+    }
+
     /**
      * Starts an exited container again with the same config and filesystem. Attached, this JVM
-     * becomes the CLI's half of the helper and never returns; detached, the helper prints
-     * {@code printed} once it runs.
+     * becomes the CLI's half of the helper and never returns (a running container is attached to);
+     * detached, the helper prints {@code printed} once it runs.
      */
     @SuppressWarnings("try") // the lock is held, not used
-    public int start(Container found, boolean attach, String printed) {
+    public int start(Container found, Optional<AttachOptions> attach, String printed) {
         Plan plan;
         try (ContainerStore.Lock lock = containers.lock(found.id())) {
             Container container = reload(found);
-            if (container.running()) {
-                if (!attach) {
-                    System.out.println(printed);
-                }
+            if (container.running() && attach.isEmpty()) {
+                System.out.println(printed);
                 return 0;
             }
-            // a cgroup left by a crash goes first: the container starts in a fresh one with its limits
-            destroyLeftCgroup(container.id());
-            Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
-            Spec spec = spec(container);
-            ContainerCgroups.restrictDevices(cgroup, spec);
-            Optional<String> netns = joinedNetwork(spec);
-            boolean published = netns.isPresent() && reconnect(container, Path.of(netns.get()));
-            plan = startPlan(container, spec, attach ? Optional.empty() : Optional.of(printed), cgroup, netns, published);
-            if (attach) {
-                launcher.exec(plan, container.dir().resolve("launch.plan"));
+            if (container.running()) {
+                plan = null;
+            } else {
+                plan = prepareStart(container, attach, printed);
+                if (attach.isPresent()) {
+                    launcher.exec(plan, container.dir().resolve("launch.plan"));
+                }
             }
         }
+        if (plan == null) {
+            attach(reload(found), attach.orElseThrow()); // outside the lock: an attach may last for days
+            return 0;
+        }
         return launcher.spawn(plan, found.dir().resolve("launch.plan"));
+    }
+
+    /**
+     * Attaches this CLI to a running container's monitor (its output, its stdin if it was started with
+     * -i and {@code options.stdin()}, its terminal): this JVM becomes the helper and never returns.
+     */
+    public void attach(Container container, AttachOptions options) {
+        if (!container.running()) {
+            throw new StateException("You cannot attach to a stopped container, start it first");
+        }
+        if (paused(container)) {
+            throw new StateException("You cannot attach to a paused container, unpause it first");
+        }
+        Path planFile = container.dir().resolve("attach-" + Long.toHexString(System.nanoTime()) + ".plan");
+        Plan plan = launcher.compileAttach(container.dir().resolve("attach.sock").toString(), container.record().tty(),
+                options.withStdin(options.stdin() && container.record().openStdin()), planFile.toString());
+        try {
+            launcher.attach(plan, planFile);
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(planFile);
+            } catch (IOException ignored) {
+                // the helper never ran: a stale plan file harms nothing
+            }
+            throw e;
+        }
     }
 
     private static Spec spec(Container container) {
@@ -182,45 +210,59 @@ public final class Lifecycle {
     }
 
     /**
-     * The same address when it is still free (the namespace went with the last run, so it is made
-     * again) and the same published ports; true when there are ports to take down at exit.
+     * The same networks again, each with the same address when it is still free (the namespace went with the
+     * last run, so it is made again), and the same published ports.
      */
-    private boolean reconnect(Container container, Path netns) {
-        NetNamespace.removePersistent(netns);
-        NetNamespace.createPersistent(netns);
+    private ContainerNetworks.Joined rejoin(Container container) {
+        List<NetworkSettings.Endpoint> endpoints = NetworkSettings.endpoints(container.record());
+        Rollback rollback = new Rollback();
+        NetNamespace.removePersistent(layout.netns(container.id()));
         try {
-            BridgeNetwork.Attachment attachment = bridge.attach(container.id(), netns);
-            List<PublishedPort> ports = publisher.republish(container.id(), PortPublisher.recorded(container),
-                    attachment.address(), container.dir());
-            java.util.Map<String, Object> json = new java.util.LinkedHashMap<>(container.record().json());
-            json.put("NetworkSettings", ContainerJson.networkSettings(attachment, ports));
-            containers.writeRecord(new io.minicontainer.state.ContainerRecord(json));
-            return !ports.isEmpty();
+            ContainerNetworks.Joined joined = networks.join(container.id(), endpoints, (publisher, first) ->
+                    publisher.republish(container.id(), PortPublisher.recorded(container), first.address(),
+                            first.bridge(), container.dir()), rollback);
+            containers.writeRecord(NetworkSettings.with(container.record(), NetworkSettings.of(joined.attachments(),
+                    joined.ports(), endpoints, container.id().substring(0, 12), container.name())));
+            networks.announce(container.id(), container.name(), endpoints);
+            return joined;
         } catch (RuntimeException e) {
-            bridge.detach(container.id());
-            NetNamespace.removePersistent(netns);
+            rollback.run();
             throw e;
         }
     }
 
-    /** A bridge container's address, and what a crash left: the host's veth end, the namespace file. */
+    /** What the container held on its networks, and what a crash left: veths, addresses, the namespace file. */
     private void disconnect(Container container) {
-        if (container.record().networkMode().equals("bridge") || Files.exists(layout.netns(container.id()))) {
-            publisher.unpublish(container.dir());
-            bridge.detach(container.id());
-            NetNamespace.removePersistent(layout.netns(container.id()));
-        }
+        networks.leave(container);
     }
 
-    private Plan startPlan(Container container, Spec spec, Optional<String> detach, Cgroup cgroup,
-            Optional<String> netns, boolean published) {
+    /** A fresh cgroup with the container's limits and devices (a crash's goes first), its networks, its plan. */
+    private Plan prepareStart(Container container, Optional<AttachOptions> attach, String printed) {
+        destroyLeftCgroup(container.id());
+        Spec spec = spec(container);
+        Cgroup cgroup = cgroups.create(container.id(), HostResources.of(container.record()).limits());
+        try {
+            cgroup.restrictDevices(spec.linux().deviceRules());
+        } catch (RuntimeException e) {
+            cgroup.destroy();
+            throw e;
+        }
+        Optional<String> netns = joinedNetwork(spec);
+        ContainerNetworks.Joined joined = netns.isPresent() ? rejoin(container) : ContainerNetworks.Joined.NOTHING;
+        return startPlan(container, spec, attach, Optional.of(printed), cgroup, netns, joined);
+    }
+
+    private Plan startPlan(Container container, Spec spec, Optional<AttachOptions> attach, Optional<String> printed,
+            Cgroup cgroup, Optional<String> netns, ContainerNetworks.Joined joined) {
         List<String> owned = List.of(container.dir().toString(), containers.nameFile(container.name()).toString(),
                 containers.lockFile(container.id()).toString());
         return launcher.compile(spec, new LaunchOptions(container.record().openStdin(), true,
-                container.record().autoRemove() ? owned : List.of(), List.of(), Optional.of(container.dir().toString()),
-                ContainerJson.logLimits(container.record()), detach, LaunchOptions.CgroupPaths.of(cgroup),
+                Engine.removedAtExit(container.record().autoRemove() ? owned : List.of(), joined), List.of(),
+                Optional.of(container.dir().toString()), ContainerJson.logLimits(container.record()),
+                attach.isPresent() ? Optional.empty() : printed, LaunchOptions.CgroupPaths.of(cgroup),
                 netns.map(List::of).orElse(List.of()),
-                published ? PortPublisher.exitCommand(container.dir()) : List.of()));
+                joined.ports().isEmpty() ? List.of() : PortPublisher.exitCommand(container.dir()),
+                attach.map(a -> a.withStdin(a.stdin() && container.record().openStdin())).orElse(AttachOptions.DEFAULT)));
     }
 
     /**
@@ -250,7 +292,7 @@ public final class Lifecycle {
         }
         containers.danglingNames().forEach(containers::removeName);
         containers.removeStaleLocks();
-        bridge.releaseStaleLeases();
+        networks.releaseStaleLeases();
         return new Pruned(removed, bytes);
     }
 

@@ -35,16 +35,14 @@ public final class PortPublisher {
 
     private final ContainerStore containers;
     private final NftRules rules;
-    private final String bridge;
 
-    PortPublisher(ContainerStore containers, String nftTable, String bridge) {
+    PortPublisher(ContainerStore containers, String nftTable) {
         this.containers = containers;
         this.rules = new NftRules(nftTable);
-        this.bridge = bridge;
     }
 
     /** Picks host ports (docker's: the given one, else a free one), checks they are free, publishes them. */
-    List<PublishedPort> publish(String id, List<PortSpec> specs, Ipv4Address address, Path containerDir) {
+    List<PublishedPort> publish(String id, List<PortSpec> specs, Ipv4Address address, String bridge, Path containerDir) {
         Set<String> taken = takenByOthers(id);
         List<PublishedPort> ports = new ArrayList<>();
         for (PortSpec spec : specs) {
@@ -55,12 +53,13 @@ public final class PortPublisher {
             }
             ports.add(port);
         }
-        apply(ports, containerDir);
+        apply(ports, bridge, containerDir);
         return ports;
     }
 
     /** The same ports again for a container started again, possibly at another address. */
-    List<PublishedPort> republish(String id, List<PublishedPort> recorded, Ipv4Address address, Path containerDir) {
+    List<PublishedPort> republish(String id, List<PublishedPort> recorded, Ipv4Address address, String bridge,
+            Path containerDir) {
         Set<String> taken = takenByOthers(id);
         List<PublishedPort> ports = recorded.stream().map(p -> new PublishedPort(id, p.protocol(), p.hostIp(),
                 p.hostPort(), address, p.containerPort())).toList();
@@ -69,7 +68,7 @@ public final class PortPublisher {
                 throw allocated(port);
             }
         }
-        apply(ports, containerDir);
+        apply(ports, bridge, containerDir);
         return ports;
     }
 
@@ -77,7 +76,7 @@ public final class PortPublisher {
         return new NetworkException("Bind for " + port.hostIp() + ":" + port.hostPort() + " failed: port is already allocated");
     }
 
-    private void apply(List<PublishedPort> ports, Path containerDir) {
+    private void apply(List<PublishedPort> ports, String bridge, Path containerDir) {
         if (ports.isEmpty()) {
             return;
         }

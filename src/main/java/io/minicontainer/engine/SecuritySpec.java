@@ -1,6 +1,5 @@
 package io.minicontainer.engine;
 
-import io.minicontainer.oci.DeviceRule;
 import io.minicontainer.oci.Spec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,20 +9,18 @@ import java.util.List;
 
 /**
  * The parts of a container's spec the security flags decide: the seccomp filter, masked and read-only
- * paths, the device cgroup, and for --privileged the host's devices and a writable /sys, as docker.
+ * paths, and for --privileged a writable /sys, as docker. (Its devices are {@link DeviceAccess}'s.)
  */
 final class SecuritySpec {
-    private static final Path HOST_DEV = Path.of("/dev");
     private static final Path KERNEL_RELEASE = Path.of("/proc/sys/kernel/osrelease");
 
     private SecuritySpec() {}
 
-    static Spec.Linux linux(ContainerSecurity security, List<Spec.Namespace> namespaces) {
+    static Spec.Linux linux(ContainerSecurity security, List<Spec.Namespace> namespaces, DeviceAccess devices) {
         boolean confined = security.systemPathsConfined();
         return new Spec.Linux(namespaces, confined ? DockerDefaults.MASKED_PATHS : List.of(),
-                confined ? DockerDefaults.READONLY_PATHS : List.of(), security.seccomp(kernelRelease()),
-                security.privileged() ? HostDevices.scan(HOST_DEV) : List.of(),
-                security.privileged() ? List.of(DeviceRule.all(true)) : DockerDefaults.DEVICE_RULES);
+                confined ? DockerDefaults.READONLY_PATHS : List.of(), security.seccomp(kernelRelease()), devices.nodes(),
+                devices.rules());
     }
 
     /** This kernel's release, which the profile's minKernel conditions compare with. */

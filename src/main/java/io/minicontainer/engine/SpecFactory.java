@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,28 +16,50 @@ final class SpecFactory {
     private static final List<String> ETC_FILES = List.of("hostname", "hosts", "resolv.conf");
     static final String IMAGE_ANNOTATION = "org.minicontainer.image";
     static final String IMAGE_ID_ANNOTATION = "org.minicontainer.image.id";
+    /** docker's TERM for a terminal; a caller without one of its own gets it too. */
+    static final String DEFAULT_TERM = "xterm";
 
     private SpecFactory() {}
 
     static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, RootFilesystem root,
             List<Path> lowerDirs, ImageRunConfig.Process process, List<Spec.Mount> userMounts,
             List<Spec.Mount> cgroupMounts) {
+        return forRun(request, id, layout, hostname, root, lowerDirs, process, userMounts, cgroupMounts,
+                DeviceAccess.resolve(List.of(), request.security().privileged()), DEFAULT_TERM);
+    }
+
+    /**
+     * @param devices the devices already read from the host (--device, --privileged) and the device cgroup's rules
+     * @param term    with -t, the container's TERM unless the image or the user set one: the caller's
+     */
+    static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, RootFilesystem root,
+            List<Path> lowerDirs, ImageRunConfig.Process process, List<Spec.Mount> userMounts,
+            List<Spec.Mount> cgroupMounts, DeviceAccess devices, String term) {
         ContainerSecurity security = request.security();
-        Spec.Process specProcess = new Spec.Process(false,
+        Spec.Process specProcess = new Spec.Process(request.tty(),
                 new Spec.User(process.uid(), process.gid(), process.additionalGids()), process.args(),
-                environment(process.env(), hostname), process.cwd(), capabilities(security.capabilities(), process.uid()),
-                security.noNewPrivileges());
-        return new Spec(Spec.VERSION, specProcess, new Spec.Root(layout.rootfs(id).toString(), false), hostname,
+                environment(process.env(), hostname, request.tty() ? Optional.of(term) : Optional.empty()),
+                process.cwd(), capabilities(security.capabilities(), process.uid()), security.noNewPrivileges(),
+                request.confinement().ulimits());
+        return new Spec(Spec.VERSION, specProcess,
+                new Spec.Root(layout.rootfs(id).toString(), request.confinement().readOnly()), hostname,
                 SecuritySpec.mounts(security, mounts(lowerDirs, id, layout, userMounts, cgroupMounts)),
-                SecuritySpec.linux(security, namespaces(request.network(), layout.netns(id))),
+                SecuritySpec.linux(security, namespaces(request.network(), layout.netns(id)), devices),
                 Map.of(IMAGE_ANNOTATION, root.imageName(), IMAGE_ID_ANNOTATION, root.imageId()));
     }
 
-    /** docker: PATH first, then HOSTNAME unless the image or the user set one. */
-    private static List<String> environment(List<String> env, String hostname) {
+    /** The caller's TERM, the terminal a container's is shown on; docker's xterm when it has none. */
+    static String terminalType(Map<String, String> callerEnv) {
+        String term = callerEnv.getOrDefault("TERM", "");
+        return term.isEmpty() ? DEFAULT_TERM : term;
+    }
+
+    /** docker: PATH first, then HOSTNAME and (with a terminal) TERM unless the image or the user set one. */
+    private static List<String> environment(List<String> env, String hostname, Optional<String> term) {
         EnvVars vars = new EnvVars();
         env.stream().filter(e -> e.startsWith("PATH=")).forEach(vars::put);
         vars.put("HOSTNAME=" + hostname);
+        term.ifPresent(value -> vars.put("TERM=" + value));
         env.forEach(vars::put);
         return vars.toList();
     }
@@ -80,9 +103,9 @@ final class SpecFactory {
         List<Spec.Namespace> namespaces = new ArrayList<>(List.of(new Spec.Namespace("pid"),
                 new Spec.Namespace("ipc"), new Spec.Namespace("uts"), new Spec.Namespace("mount"),
                 new Spec.Namespace("cgroup")));
-        if (network == NetworkMode.NONE) {
+        if (network.isNone()) {
             namespaces.add(new Spec.Namespace("network"));
-        } else if (network == NetworkMode.BRIDGE) {
+        } else if (network.isBridged()) {
             namespaces.add(new Spec.Namespace("network", netns.toString()));
         }
         return namespaces;

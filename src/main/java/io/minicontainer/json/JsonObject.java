@@ -1,5 +1,6 @@
 package io.minicontainer.json;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -87,6 +88,21 @@ public final class JsonObject {
             case Integer value -> value;
             case Double value when value == Math.rint(value) && Math.abs(value) < 0x1p63 -> value.longValue();
             default -> throw wrongType(child(key), "an integer");
+        };
+    }
+
+    /**
+     * A required unsigned 64-bit integer as a long's bits (18446744073709551615 is -1). The parser
+     * holds integers beyond a long as doubles: those at or above 2^64 - 1 round to 2^64, read as -1.
+     */
+    public long unsignedNumber(String key) {
+        return switch (members.get(key)) {
+            case null -> throw new JsonException(describe("missing " + child(key)));
+            case Long value -> value;
+            case Double value when value >= 0x1p64 && value == Math.rint(value) -> -1;
+            case Double value when value >= 0x1p63 && value == Math.rint(value) ->
+                    new BigDecimal(value).toBigInteger().longValue();
+            default -> number(key, 0);
         };
     }
 

@@ -10,58 +10,62 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * A bridge network as docker's default one: a bridge with the gateway address, masquerade for its
- * subnet, and per container a veth pair whose inner end becomes eth0 with a leased address, a MAC
- * derived from it, and a default route. Nothing here runs {@code ip}: links go through rtnetlink.
+ * One bridge network, the default one or a user's: a bridge with the gateway address, masquerade for its
+ * subnet, and per container a veth pair whose inner end becomes eth0 (eth1... for further networks) with a
+ * leased address, a MAC derived from it, and on the first network the default route. Nothing here runs
+ * {@code ip}: links go through rtnetlink.
  */
 public final class BridgeNetwork {
-    private static final int VETH_ID_CHARS = 10;
-
-    /**
-     * @param bridge     the bridge device (minicontainer0, or a test's own)
-     * @param subnet     a fixed subnet, or empty to choose one clear of the host's routes
-     * @param stateDir   ROOT/networks/BRIDGE: the subnet chosen and the leases
-     * @param nftTable   the nftables table MiniContainer owns
-     */
-    public record Config(String bridge, Optional<Subnet> subnet, Path stateDir, String nftTable) {}
-
     /** What a container got on the network. */
-    public record Attachment(Ipv4Address address, Ipv4Address gateway, int prefix, MacAddress mac, String hostVeth) {}
+    public record Attachment(String network, String networkId, String bridge, Ipv4Address address, Ipv4Address gateway,
+            int prefix, MacAddress mac, String hostVeth) {}
 
-    private final Config config;
+    /** Where it goes in the container: eth0, eth1...; a fixed address ({@code --ip}); whether it is the way out. */
+    public record Endpoint(String ifname, Optional<Ipv4Address> address, boolean defaultRoute) {}
+
+    private final Network network;
+    private final Network.Bridge bridge;
+    private final Path stateDir;
+    private final String nftTable;
     private final Predicate<String> running;
 
-    /** @param running whether a container still runs: the leases of the others are free again */
-    public BridgeNetwork(Config config, Predicate<String> running) {
-        this.config = config;
+    /**
+     * @param stateDir ROOT/networks/NAME: the leases
+     * @param nftTable the nftables table MiniContainer owns
+     * @param running  whether a container still runs: the leases of the others are free again
+     */
+    public BridgeNetwork(Network network, Path stateDir, String nftTable, Predicate<String> running) {
+        this.network = network;
+        this.bridge = network.requireBridge();
+        this.stateDir = stateDir;
+        this.nftTable = nftTable;
         this.running = running;
     }
 
-    /** Connects the network namespace at {@code netns} (new, empty) to the bridge; undoes itself on failure. */
-    public Attachment attach(String containerId, Path netns) {
-        Subnet subnet = subnet();
-        try {
-            Files.createDirectories(config.stateDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("create " + config.stateDir() + ": " + e.getMessage(), e);
-        }
-        Ipam ipam = Ipam.of(config.stateDir(), subnet);
-        prepareHost(subnet, ipam.gateway());
+    public Network network() {
+        return network;
+    }
+
+    /** Connects the network namespace at {@code netns} to the bridge; undoes itself on failure. */
+    public Attachment attach(String containerId, Path netns, Endpoint endpoint) {
+        Ipam ipam = ipam();
+        prepareHost();
         reclaimLeases(ipam, containerId);
-        Ipv4Address address = ipam.allocate(containerId);
-        String host = "mc" + containerId.substring(0, VETH_ID_CHARS);
-        String peer = "mp" + containerId.substring(0, VETH_ID_CHARS);
-        Attachment attachment = new Attachment(address, ipam.gateway(), subnet.prefix(), MacAddress.forIpv4(address), host);
+        Ipv4Address address = endpoint.address().map(wanted -> ipam.allocate(containerId, wanted))
+                .orElseGet(() -> ipam.allocate(containerId));
+        String host = vethName("mc", containerId);
+        String peer = vethName("mp", containerId);
+        Attachment attachment = new Attachment(network.name(), network.id(), bridge.device(), address, bridge.gateway(),
+                bridge.subnet().prefix(), MacAddress.forIpv4(address), host);
         try (Rtnetlink rt = Rtnetlink.open(); NetNamespace namespace = NetNamespace.open(netns)) {
             rt.createVeth(host, peer);
-            rt.setMaster(host, config.bridge());
+            rt.setMaster(host, bridge.device());
             rt.setUp(host, true);
             rt.moveToNamespace(peer, namespace);
-            Rtnetlink.inside(namespace, inside -> configureInside(inside, peer, attachment));
+            Rtnetlink.inside(namespace, inside -> configureInside(inside, peer, endpoint, attachment));
             return attachment;
         } catch (RuntimeException e) {
             detach(containerId);
@@ -69,24 +73,45 @@ public final class BridgeNetwork {
         }
     }
 
-    private static Void configureInside(Rtnetlink inside, String peer, Attachment attachment) {
-        inside.rename(peer, "eth0");
-        inside.setMac("eth0", attachment.mac());
-        inside.addAddress("eth0", inet(attachment.address()), attachment.prefix());
-        inside.setUp("eth0", true);
+    /** The first of eth0, eth1... that the namespace at {@code netns} does not have yet. */
+    public static String freeInterfaceName(Path netns) {
+        try (NetNamespace namespace = NetNamespace.open(netns)) {
+            java.util.Set<String> taken = Rtnetlink.inside(namespace, rt -> rt.links().stream().map(Link::name)
+                    .collect(java.util.stream.Collectors.toSet()));
+            int index = 0;
+            while (taken.contains("eth" + index)) {
+                index++;
+            }
+            return "eth" + index;
+        }
+    }
+
+    /** Unique per container and network, and within the 15 characters of a device name. */
+    private String vethName(String prefix, String containerId) {
+        return prefix + containerId.substring(0, 9) + network.id().substring(0, 4);
+    }
+
+    private static Void configureInside(Rtnetlink inside, String peer, Endpoint endpoint, Attachment attachment) {
+        String name = endpoint.ifname();
+        inside.rename(peer, name);
+        inside.setMac(name, attachment.mac());
+        inside.addAddress(name, inet(attachment.address()), attachment.prefix());
+        inside.setUp(name, true);
         inside.setUp("lo", true);
-        inside.addDefaultRoute(inet(attachment.gateway()));
+        if (endpoint.defaultRoute()) {
+            inside.addDefaultRoute(inet(attachment.gateway()));
+        }
         return null;
     }
 
-    /** Releases the container's address and its host-side veth if a crash left it; fine if neither exists. */
+    /**
+     * Takes the container off the network: its address, and its host-side veth (with it the container's end),
+     * which is there while the container runs or when a crash left it; fine if neither exists.
+     */
     public void detach(String containerId) {
-        Optional<Subnet> subnet = recordedSubnet();
-        if (subnet.isPresent()) {
-            Ipam.of(config.stateDir(), subnet.get()).releaseAll(containerId);
-        }
+        ipam().releaseAll(containerId);
         try (Rtnetlink rt = Rtnetlink.open()) {
-            String host = "mc" + containerId.substring(0, VETH_ID_CHARS);
+            String host = vethName("mc", containerId);
             if (rt.find(host).isPresent()) {
                 rt.deleteLink(host);
             }
@@ -95,7 +120,34 @@ public final class BridgeNetwork {
 
     /** Frees the addresses of containers that no longer run; for prune. */
     public void releaseStaleLeases() {
-        recordedSubnet().ifPresent(subnet -> reclaimLeases(Ipam.of(config.stateDir(), subnet), ""));
+        reclaimLeases(ipam(), "");
+    }
+
+    /** The file that is the container's lease of {@code address}; its monitor removes it at exit. */
+    public Path leaseFile(String containerId, Ipv4Address address) {
+        return ipam().leaseFile(address, containerId);
+    }
+
+    /** Address to container id: who is on the network (some may have stopped since). */
+    public java.util.SortedMap<Ipv4Address, String> leases() {
+        return ipam().leases();
+    }
+
+    /** {@code network rm}: the bridge and the network's elements in the firewall; fine if they are gone. */
+    public void remove() {
+        try (Rtnetlink rt = Rtnetlink.open()) {
+            if (rt.find(bridge.device()).isPresent()) {
+                rt.deleteLink(bridge.device());
+            }
+        }
+        Nft nft = new Nft();
+        if (nft.run("list", "tables").contains("ip " + nftTable + "\n")) {
+            nft.apply(new NftRules(nftTable).removeNetwork(bridge.firewall()));
+        }
+    }
+
+    private Ipam ipam() {
+        return new Ipam(stateDir, network.name(), bridge.subnet(), bridge.gateway());
     }
 
     /** A lease whose container no longer runs (it exited, was killed, or the host rebooted) is free. */
@@ -109,62 +161,29 @@ public final class BridgeNetwork {
 
     /** The bridge with its gateway address, forwarding, and masquerade for the subnet: made once, kept. */
     @SuppressWarnings("try") // held, not used
-    private void prepareHost(Subnet subnet, Ipv4Address gateway) {
-        try (ExclusiveFileLock held = ExclusiveFileLock.acquire(config.stateDir().resolve("host.lock"))) {
-            prepareHostLocked(subnet, gateway);
+    private void prepareHost() {
+        try {
+            Files.createDirectories(stateDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("lock network " + config.bridge() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("create " + stateDir + ": " + e.getMessage(), e);
+        }
+        try (ExclusiveFileLock held = ExclusiveFileLock.acquire(stateDir.resolve("host.lock"))) {
+            prepareHostLocked();
+        } catch (IOException e) {
+            throw new UncheckedIOException("lock network " + network.name() + ": " + e.getMessage(), e);
         }
     }
 
-    private void prepareHostLocked(Subnet subnet, Ipv4Address gateway) {
+    private void prepareHostLocked() {
         try (Rtnetlink rt = Rtnetlink.open()) {
-            if (rt.find(config.bridge()).isEmpty()) {
-                rt.createBridge(config.bridge());
-                rt.addAddress(config.bridge(), inet(gateway), subnet.prefix());
+            if (rt.find(bridge.device()).isEmpty()) {
+                rt.createBridge(bridge.device());
+                rt.addAddress(bridge.device(), inet(bridge.gateway()), bridge.subnet().prefix());
             }
-            rt.setUp(config.bridge(), true);
+            rt.setUp(bridge.device(), true);
         }
         writeSysctl(Path.of("/proc/sys/net/ipv4/ip_forward"), "1");
-        Nft nft = new Nft();
-        NftRules rules = new NftRules(config.nftTable());
-        BridgeSubnet network = new BridgeSubnet(config.bridge(), subnet);
-        if (!nft.run("list", "tables").contains("ip " + config.nftTable() + "\n")) {
-            nft.apply(rules.replaceTable(List.of(network), List.of()));
-        } else {
-            nft.apply(rules.addNetwork(network));
-        }
-    }
-
-    /** The subnet: given, else the one chosen before (kept in the state directory), else a new free one. */
-    public Subnet subnet() {
-        if (config.subnet().isPresent()) {
-            return config.subnet().get();
-        }
-        return recordedSubnet().orElseGet(() -> {
-            Subnet chosen = SubnetChooser.choose(AddressPool.DOCKER_DEFAULTS,
-                    SubnetChooser.routedSubnets(HostRoutes.read(), Set.of(config.bridge())));
-            try {
-                Files.createDirectories(config.stateDir());
-                Files.writeString(config.stateDir().resolve("subnet"), chosen + "\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException("record subnet of " + config.bridge() + ": " + e.getMessage(), e);
-            }
-            return chosen;
-        });
-    }
-
-    private Optional<Subnet> recordedSubnet() {
-        if (config.subnet().isPresent()) {
-            return config.subnet();
-        }
-        try {
-            return Optional.of(Subnet.parse(Files.readString(config.stateDir().resolve("subnet")).strip()));
-        } catch (java.nio.file.NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("read subnet of " + config.bridge() + ": " + e.getMessage(), e);
-        }
+        new Nft().apply(new NftRules(nftTable).ensureNetwork(bridge.firewall()));
     }
 
     private static void writeSysctl(Path file, String value) {

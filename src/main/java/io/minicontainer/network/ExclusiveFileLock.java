@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * thread locking the same file would get an {@code OverlappingFileLockException} instead of waiting: a
  * per-file in-process lock, taken first, makes it wait. Not reentrant.
  */
-final class ExclusiveFileLock implements AutoCloseable {
+public final class ExclusiveFileLock implements AutoCloseable {
     private static final ConcurrentHashMap<Path, ReentrantLock> THREADS = new ConcurrentHashMap<>();
 
     private final ReentrantLock threads;
@@ -25,7 +25,7 @@ final class ExclusiveFileLock implements AutoCloseable {
     }
 
     /** Waits for the lock on {@code file}, which is created when missing and never deleted. */
-    static ExclusiveFileLock acquire(Path file) throws IOException {
+    public static ExclusiveFileLock acquire(Path file) throws IOException {
         ReentrantLock threads = THREADS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new ReentrantLock());
         if (threads.isHeldByCurrentThread()) {
             throw new IllegalStateException("lock " + file + " is already held by this thread");

@@ -13,22 +13,22 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The addresses of one network's containers, kept in {@code DIR/leases.json} (address to container id).
- * Every change reads, modifies and writes the file under an exclusive lock on {@code DIR/leases.lock}, so
+ * The addresses of one network's containers, kept in {@code DIR/leases/} (a file per lease, {@link Leases}).
+ * Every change reads, modifies and writes them under an exclusive lock on {@code DIR/leases.lock}, so
  * CLIs running at once, and threads of one JVM, never hand out the same address twice.
  *
  * <p>The gateway is never leased, nor the subnet's network and broadcast addresses. Addresses are handed
  * out lowest first; a released address is free again at once.
  */
 public final class Ipam {
-    public static final String LEASES_FILE = "leases.json";
+    public static final String LEASES_DIR = "leases";
     static final String LOCK_FILE = "leases.lock";
 
     private final Path dir;
     private final String network;
     private final Subnet subnet;
     private final Ipv4Address gateway;
-    private final LeaseFile leaseFile;
+    private final Leases leaseFiles;
 
     /**
      * @param dir the network's directory, e.g. {@code ROOT/networks/NAME}; created on the first change
@@ -47,7 +47,7 @@ public final class Ipam {
         this.network = network;
         this.subnet = subnet;
         this.gateway = gateway;
-        this.leaseFile = new LeaseFile(dir.resolve(LEASES_FILE));
+        this.leaseFiles = new Leases(dir.resolve(LEASES_DIR));
     }
 
     /** The usual case: the network is named after its directory and its gateway is the subnet's first host. */
@@ -110,12 +110,17 @@ public final class Ipam {
 
     /** Address to container id, lowest address first: a snapshot, read without waiting for the lock. */
     public SortedMap<Ipv4Address, String> leases() {
-        return Collections.unmodifiableSortedMap(leaseFile.read());
+        return Collections.unmodifiableSortedMap(leaseFiles.read());
+    }
+
+    /** The file that is the lease: removing it releases the address (the monitor does, at exit). */
+    public Path leaseFile(Ipv4Address address, String containerId) {
+        return leaseFiles.file(address, containerId);
     }
 
     /** The address {@code containerId} holds here, if any. */
     public Optional<Ipv4Address> addressOf(String containerId) {
-        return held(leaseFile.read(), containerId);
+        return held(leaseFiles.read(), containerId);
     }
 
     private static Optional<Ipv4Address> held(Map<Ipv4Address, String> leases, String containerId) {
@@ -145,11 +150,11 @@ public final class Ipam {
         try {
             Files.createDirectories(dir);
             try (ExclusiveFileLock _ = ExclusiveFileLock.acquire(dir.resolve(LOCK_FILE))) {
-                TreeMap<Ipv4Address, String> leases = leaseFile.read();
+                TreeMap<Ipv4Address, String> leases = leaseFiles.read();
                 TreeMap<Ipv4Address, String> before = new TreeMap<>(leases);
                 T result = change.apply(leases);
                 if (!leases.equals(before)) {
-                    leaseFile.write(leases);
+                    leaseFiles.write(before, leases);
                 }
                 return result;
             }

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class NftRules {
     public static final String DEFAULT_TABLE = "minicontainer";
+    private static final List<String> CHAINS = List.of("prerouting", "output", "publish", "postrouting", "forward",
+            "input");
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
 
     private final String table;
@@ -53,10 +55,23 @@ public final class NftRules {
         StringBuilder script = new StringBuilder();
         script.append("table ip ").append(table).append(" {}\n");
         script.append("delete table ip ").append(table).append('\n');
-        script.append(skeleton());
+        script.append(skeleton(true));
         networks.forEach(network -> script.append(elements.addNetwork(network)));
         ports.stream().distinct().forEach(port -> script.append(elements.addPort(port)));
         return script.toString();
+    }
+
+    /**
+     * The table made or repaired, and a network in it, in one transaction whether the table exists or not:
+     * sets, maps and chains are declared (a no-op when they are there), the chains flushed and their rules
+     * added again, so the rules are never doubled, and every element (other networks, published ports) stays.
+     */
+    public String ensureNetwork(BridgeSubnet network) {
+        StringBuilder script = new StringBuilder(skeleton(false));
+        for (String chain : CHAINS) {
+            script.append("flush chain ip ").append(table).append(' ').append(chain).append('\n');
+        }
+        return script.append(skeleton(true)).append(elements.addNetwork(network)).toString();
     }
 
     /** Removes our table, and with it every rule and element of ours; fine if it does not exist. */
@@ -94,7 +109,8 @@ public final class NftRules {
         return script.toString();
     }
 
-    private String skeleton() {
+    /** The table's sets, maps and chains; with their rules, or only declared. */
+    private String skeleton(boolean withRules) {
         StringBuilder maps = new StringBuilder();
         StringBuilder dnat = new StringBuilder();
         for (Protocol protocol : Protocol.values()) {
@@ -112,42 +128,28 @@ public final class NftRules {
                 + "    set same_bridge { type ifname . ifname; }\n"
                 + "    set subnets { type ipv4_addr; flags interval; }\n"
                 + maps
-                + "\n"
-                + "    chain prerouting {\n"
-                + "        type nat hook prerouting priority dstnat; policy accept;\n"
-                + "        fib daddr type local jump publish\n"
-                + "    }\n"
-                + "\n"
-                + "    chain output {\n"
-                + "        type nat hook output priority -100; policy accept;\n"
-                + "        fib daddr type local jump publish\n"
-                + "    }\n"
-                + "\n"
-                + "    chain publish {\n"
-                + dnat
-                + "    }\n"
-                + "\n"
-                + "    chain postrouting {\n"
-                + "        type nat hook postrouting priority srcnat; policy accept;\n"
-                + "        ip saddr @subnets oifname != @bridges masquerade\n"
-                + "        ct status dnat iifname . oifname @same_bridge masquerade\n"
-                + "        ip saddr 127.0.0.0/8 oifname @bridges masquerade\n"
-                + "    }\n"
-                + "\n"
-                + "    chain forward {\n"
-                + "        type filter hook forward priority filter; policy accept;\n"
-                + "        ct state established,related accept\n"
-                + "        ct status dnat oifname @bridges accept\n"
-                + "        iifname . oifname @same_bridge accept\n"
-                + "        iifname @bridges oifname @bridges drop\n"
-                + "        iifname @bridges accept\n"
-                + "        oifname @bridges drop\n"
-                + "    }\n"
-                + "\n"
-                + "    chain input {\n"
-                + "        type filter hook input priority filter; policy accept;\n"
-                + "        iifname @bridges ip daddr 127.0.0.0/8 ct state != { established, related } drop\n"
-                + "    }\n"
+                + chain("prerouting", "type nat hook prerouting priority dstnat; policy accept;",
+                        withRules ? "        fib daddr type local jump publish\n" : "")
+                + chain("output", "type nat hook output priority -100; policy accept;",
+                        withRules ? "        fib daddr type local jump publish\n" : "")
+                + chain("publish", "", withRules ? dnat.toString() : "")
+                + chain("postrouting", "type nat hook postrouting priority srcnat; policy accept;", withRules
+                        ? "        ip saddr @subnets oifname != @bridges masquerade\n"
+                        + "        ct status dnat iifname . oifname @same_bridge masquerade\n"
+                        + "        ip saddr 127.0.0.0/8 oifname @bridges masquerade\n" : "")
+                + chain("forward", "type filter hook forward priority filter; policy accept;", withRules
+                        ? "        ct state established,related accept\n"
+                        + "        ct status dnat oifname @bridges accept\n"
+                        + "        iifname . oifname @same_bridge accept\n"
+                        + "        iifname @bridges oifname @bridges drop\n"
+                        + "        iifname @bridges accept\n"
+                        + "        oifname @bridges drop\n" : "")
+                + chain("input", "type filter hook input priority filter; policy accept;", withRules
+                        ? "        iifname @bridges ip daddr 127.0.0.0/8 ct state != { established, related } drop\n" : "")
                 + "}\n";
+    }
+
+    private static String chain(String name, String hook, String rules) {
+        return "\n    chain " + name + " {\n" + (hook.isEmpty() ? "" : "        " + hook + "\n") + rules + "    }\n";
     }
 }

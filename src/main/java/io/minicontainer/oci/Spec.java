@@ -34,12 +34,26 @@ public record Spec(
             List<String> env,
             String cwd,
             Capabilities capabilities,
-            boolean noNewPrivileges) {
+            boolean noNewPrivileges,
+            List<Rlimit> rlimits) {
         public Process {
             args = List.copyOf(args);
             env = List.copyOf(env);
+            rlimits = List.copyOf(rlimits);
+        }
+
+        /** Without rlimits: the process keeps the limits it inherits. */
+        public Process(boolean terminal, User user, List<String> args, List<String> env, String cwd,
+                Capabilities capabilities, boolean noNewPrivileges) {
+            this(terminal, user, args, env, cwd, capabilities, noNewPrivileges, List.of());
         }
     }
+
+    /**
+     * A resource limit ({@code RLIMIT_NOFILE}); {@code -1} stands for RLIM_INFINITY, which the spec
+     * writes as the unsigned 18446744073709551615.
+     */
+    public record Rlimit(String type, long hard, long soft) {}
 
     public record User(long uid, long gid, List<Long> additionalGids) {
         public User {
@@ -77,8 +91,9 @@ public record Spec(
 
     /**
      * @param seccomp     the system call filter; empty: none (unconfined, privileged)
-     * @param devices     device nodes created in /dev besides the default ones
-     * @param deviceRules the device cgroup ({@code linux.resources.devices}), in order
+     * @param devices     device nodes created in the container besides the default ones
+     * @param deviceRules the device cgroup's {@code resources.devices}, in order, the last matching
+     *                    rule deciding (empty: no device cgroup)
      */
     public record Linux(List<Namespace> namespaces, List<String> maskedPaths, List<String> readonlyPaths,
             Optional<Seccomp> seccomp, List<Device> devices, List<DeviceRule> deviceRules) {
@@ -95,6 +110,15 @@ public record Spec(
             this(namespaces, maskedPaths, readonlyPaths, Optional.empty(), List.of(), List.of());
         }
     }
+
+    /** A device node: {@code type} c or b, with the file mode's permission bits, owner and group. */
+    public record Device(String path, String type, long major, long minor, int fileMode, long uid, long gid) {}
+
+    /**
+     * One device cgroup rule: {@code type} a (all), c or b; {@code major}/{@code minor} -1 for "*";
+     * {@code access} some of r, w, m.
+     */
+    public record DeviceRule(boolean allow, String type, long major, long minor, String access) {}
 
     /** {@code type} is the spec's name (pid, network, mount, ipc, uts, user, cgroup); a path joins one. */
     public record Namespace(String type, String path) {

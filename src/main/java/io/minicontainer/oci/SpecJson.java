@@ -2,6 +2,7 @@ package io.minicontainer.oci;
 
 import io.minicontainer.json.Json;
 import io.minicontainer.json.JsonObject;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,22 @@ public final class SpecJson {
         caps.put("ambient", c.ambient());
         json.put("capabilities", caps);
         json.put("noNewPrivileges", p.noNewPrivileges());
+        if (!p.rlimits().isEmpty()) {
+            json.put("rlimits", p.rlimits().stream().map(SpecJson::rlimit).toList());
+        }
         return json;
+    }
+
+    private static Map<String, Object> rlimit(Spec.Rlimit r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", r.type());
+        json.put("hard", unsigned(r.hard()));
+        json.put("soft", unsigned(r.soft()));
+        return json;
+    }
+
+    private static BigInteger unsigned(long value) {
+        return new BigInteger(Long.toUnsignedString(value));
     }
 
     private static Map<String, Object> mount(Spec.Mount m) {
@@ -71,7 +87,7 @@ public final class SpecJson {
         return json;
     }
 
-    private static Map<String, Object> device(Device d) {
+    private static Map<String, Object> device(Spec.Device d) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("path", d.path());
         json.put("type", d.type());
@@ -84,14 +100,14 @@ public final class SpecJson {
     }
 
     /** A wildcard major or minor is left out, as the spec says. */
-    private static Map<String, Object> deviceRule(DeviceRule r) {
+    private static Map<String, Object> deviceRule(Spec.DeviceRule r) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("allow", r.allow());
         json.put("type", r.type());
-        if (r.major() != DeviceRule.ANY) {
+        if (r.major() >= 0) {
             json.put("major", r.major());
         }
-        if (r.minor() != DeviceRule.ANY) {
+        if (r.minor() >= 0) {
             json.put("minor", r.minor());
         }
         json.put("access", r.access());
@@ -117,7 +133,8 @@ public final class SpecJson {
                         process.strings("args"), process.strings("env"), process.string("cwd", "/"),
                         new Spec.Capabilities(caps.strings("bounding"), caps.strings("effective"),
                                 caps.strings("permitted"), caps.strings("inheritable"), caps.strings("ambient")),
-                        process.bool("noNewPrivileges", false)),
+                        process.bool("noNewPrivileges", false),
+                        process.objects("rlimits").stream().map(SpecJson::readRlimit).toList()),
                 new Spec.Root(root.string("path"), root.bool("readonly", false)),
                 json.string("hostname", ""),
                 json.objects("mounts").stream().map(SpecJson::readMount).toList(),
@@ -130,14 +147,18 @@ public final class SpecJson {
                 json.stringMap("annotations"));
     }
 
-    private static Device readDevice(JsonObject d) {
-        return new Device(d.string("path"), d.string("type"), d.number("major", 0), d.number("minor", 0),
+    private static Spec.Rlimit readRlimit(JsonObject r) {
+        return new Spec.Rlimit(r.string("type"), r.unsignedNumber("hard"), r.unsignedNumber("soft"));
+    }
+
+    private static Spec.Device readDevice(JsonObject d) {
+        return new Spec.Device(d.string("path"), d.string("type"), d.number("major", 0), d.number("minor", 0),
                 (int) d.number("fileMode", 0666), d.number("uid", 0), d.number("gid", 0));
     }
 
-    private static DeviceRule readDeviceRule(JsonObject r) {
-        return new DeviceRule(r.bool("allow", false), r.string("type", "a"), r.number("major", DeviceRule.ANY),
-                r.number("minor", DeviceRule.ANY), r.string("access", "rwm"));
+    private static Spec.DeviceRule readDeviceRule(JsonObject r) {
+        return new Spec.DeviceRule(r.bool("allow", false), r.string("type", "a"), r.number("major", -1),
+                r.number("minor", -1), r.string("access", "rwm"));
     }
 
     private static Spec.Mount readMount(JsonObject m) {

@@ -20,6 +20,9 @@ final class ExecPlanCompiler {
         if (options.args().isEmpty()) {
             throw new SpecException("exec: no command to run");
         }
+        if (options.tty() && options.detach()) { // the CLI holds the master: once it returns, the process hangs up
+            throw new SpecException("exec: -d with -t is not supported (the terminal would hang up at once)");
+        }
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.Join(options.pid(), options.startTicks(), List.copyOf(PlanCompiler.namespaces(spec))));
         steps.add(new Step.RemoveOnExit(options.planFile()));
@@ -27,13 +30,19 @@ final class ExecPlanCompiler {
         if (options.detach()) {
             steps.add(new Step.Detach(""));
         }
+        if (options.tty() && options.keepStdin()) {
+            steps.add(new Step.SendStdin());
+        }
         steps.add(new Step.SetSid()); // keyboard signals reach the CLI, which forwards them once
-        if (!options.keepStdin() || options.detach()) {
+        Spec.User user = options.user().orElse(process.user());
+        if (options.tty()) {
+            steps.add(new Step.Terminal(user.uid(), ""));
+        } else if (!options.keepStdin() || options.detach()) {
             steps.add(new Step.OpenStdin("/dev/null"));
         }
-        ProcessSteps.add(steps, options.capabilities().orElse(process.capabilities()),
-                options.user().orElse(process.user()), options.cwd().orElse(process.cwd()), process.noNewPrivileges(),
-                spec.linux().seccomp());
+        steps.addAll(PlanCompiler.rlimits(process)); // docker gives exec processes the container's limits
+        ProcessSteps.add(steps, options.capabilities().orElse(process.capabilities()), user,
+                options.cwd().orElse(process.cwd()), process.noNewPrivileges(), spec.linux().seccomp());
         steps.add(new Step.Exec(options.args(), environment(process.env(), options.env())));
         return new Plan("/", steps);
     }

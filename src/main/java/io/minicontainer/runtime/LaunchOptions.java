@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What the caller decides beyond the OCI spec: whether the container reads the caller's stdin,
  * whether it dies with its monitor, what to remove afterwards, where the monitor keeps status and
- * log, whether the CLI detaches (printing {@code detach}) once the container runs, and its cgroup.
+ * log, whether the CLI detaches (printing {@code detach}) once the container runs, and its cgroup;
+ * when it does not detach, how it stays attached ({@code attach}).
  */
 public record LaunchOptions(
         boolean keepStdin,
@@ -20,13 +21,21 @@ public record LaunchOptions(
         Optional<String> detach,
         CgroupPaths cgroup,
         List<String> ownedNamespaces,
-        List<String> exitCommand) {
+        List<String> exitCommand,
+        AttachOptions attach) {
 
     public LaunchOptions {
         removeOnExit = List.copyOf(removeOnExit);
         removeOnFailure = List.copyOf(removeOnFailure);
         ownedNamespaces = List.copyOf(ownedNamespaces);
         exitCommand = List.copyOf(exitCommand);
+    }
+
+    public LaunchOptions(boolean keepStdin, boolean dieWithParent, List<String> removeOnExit, List<String> removeOnFailure,
+            Optional<String> stateDir, LogLimits log, Optional<String> detach, CgroupPaths cgroup,
+            List<String> ownedNamespaces, List<String> exitCommand) {
+        this(keepStdin, dieWithParent, removeOnExit, removeOnFailure, stateDir, log, detach, cgroup, ownedNamespaces,
+                exitCommand, AttachOptions.DEFAULT);
     }
 
     public LaunchOptions(boolean keepStdin, boolean dieWithParent, List<String> removeOnExit, List<String> removeOnFailure,
@@ -44,7 +53,7 @@ public record LaunchOptions(
     /** Without state: a plan that only runs (tests, the OCI runtime's callers keep their own). */
     public LaunchOptions(boolean keepStdin, boolean dieWithParent, List<String> removeOnExit, List<String> removeOnFailure) {
         this(keepStdin, dieWithParent, removeOnExit, removeOnFailure, Optional.empty(), LogLimits.UNLIMITED,
-                Optional.empty(), CgroupPaths.NONE, List.of(), List.of());
+                Optional.empty(), CgroupPaths.NONE, List.of(), List.of(), AttachOptions.DEFAULT);
     }
 
     /**

@@ -33,6 +33,10 @@ public final class Launcher {
         return PlanCompiler.compileExec(spec, options);
     }
 
+    public Plan compileAttach(String socket, boolean terminal, AttachOptions attach, String planFile) {
+        return PlanCompiler.compileAttach(socket, terminal, attach, planFile);
+    }
+
     /** The helper's exit code is the container's; the calling JVM is gone once this succeeds. */
     public void exec(Plan plan, Path planFile) {
         handOver("run", plan, planFile);
@@ -44,6 +48,14 @@ public final class Launcher {
      */
     public void execIn(Plan plan, Path planFile) {
         handOver("exec", plan, planFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    /**
+     * {@code attach}: the helper becomes a client of the container's monitor; its exit code is the container's
+     * (0 on a detach). The plan file must not exist yet; the helper removes it once read.
+     */
+    public void attach(Plan plan, Path planFile) {
+        handOver("attach", plan, planFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     /** Runs the helper as a child sharing our stdio; its exit code (for detached plans: 0 once running). */

@@ -65,6 +65,8 @@ public final class PlanCompiler {
         compiler.steps.add(new Step.PivotRoot(compiler.rootfs));
         compiler.hidePaths();
         compiler.identity();
+        compiler.workingDirectory();
+        compiler.readOnlyRoot();
         compiler.process();
         return new Plan(compiler.rootfs, compiler.steps);
     }
@@ -72,6 +74,24 @@ public final class PlanCompiler {
     /** The plan of {@code exec}: one more process in the running container the spec describes. */
     public static Plan compileExec(Spec spec, ExecOptions options) {
         return ExecPlanCompiler.compile(spec, options);
+    }
+
+    /**
+     * The plan of {@code attach}: the CLI becomes one more client of a running container's monitor, which
+     * listens on {@code socket}; the helper removes {@code planFile} as soon as it has read it.
+     */
+    public static Plan compileAttach(String socket, boolean terminal, AttachOptions attach, String planFile) {
+        List<Step> steps = new ArrayList<>(List.of(new Step.RemoveOnExit(planFile), new Step.Attach(socket)));
+        if (terminal) {
+            steps.add(new Step.TerminalClient(attach.detachKeys()));
+        }
+        if (attach.stdin()) {
+            steps.add(new Step.SendStdin());
+        }
+        if (!attach.sigProxy()) {
+            steps.add(new Step.NoSignalProxy());
+        }
+        return new Plan("/", steps);
     }
 
     private void monitorSide() {
@@ -88,7 +108,21 @@ public final class PlanCompiler {
         if (!options.log().equals(LaunchOptions.LogLimits.UNLIMITED)) {
             steps.add(new Step.LogRotation(options.log().maxSize(), options.log().maxFiles()));
         }
-        options.detach().ifPresent(text -> steps.add(new Step.Detach(text)));
+        options.detach().ifPresentOrElse(text -> steps.add(new Step.Detach(text)), this::attached);
+    }
+
+    /** How the CLI that stays stays attached: without a terminal the container reads its stdin itself. */
+    private void attached() {
+        AttachOptions attach = options.attach();
+        if (spec.process().terminal()) {
+            steps.add(new Step.TerminalClient(attach.detachKeys()));
+            if (attach.stdin()) {
+                steps.add(new Step.SendStdin());
+            }
+        }
+        if (!attach.sigProxy()) {
+            steps.add(new Step.NoSignalProxy());
+        }
     }
 
     /** A cgroup namespace made at clone would have the monitor's cgroup as its root: the container's is wanted. */
@@ -183,37 +217,34 @@ public final class PlanCompiler {
         }
     }
 
+    /** The default devices in a /dev of the container's own; the spec's devices (--device) wherever they go. */
     private void devices() {
         boolean ownDev = spec.mounts().stream().anyMatch(m -> m.destination().equals("/dev"));
-        if (!ownDev) {
-            return;
-        }
-        for (Device device : DEFAULT_DEVICES) {
-            steps.add(new Step.Mknod(rootfs + "/dev/" + device.name(), 0666, device.major(), device.minor()));
-        }
-        for (List<String> link : DEV_LINKS) {
-            steps.add(new Step.Symlink(link.get(1), rootfs + "/dev/" + link.get(0)));
-        }
-        hostDevices();
-    }
-
-    /** The spec's own devices (a privileged container's: the host's), in their directories, as the host has them. */
-    private void hostDevices() {
-        Set<String> made = new HashSet<>();
-        DEFAULT_DEVICES.forEach(device -> made.add("/dev/" + device.name()));
-        DEV_LINKS.forEach(link -> made.add("/dev/" + link.get(0)));
-        for (io.minicontainer.oci.Device device : spec.linux().devices()) {
-            String path = device.path();
-            if (!path.startsWith("/dev/") || Arrays.asList(path.split("/")).contains("..") || !made.add(path)) {
-                continue; // the defaults stay; nothing outside /dev
+        Set<String> given = new HashSet<>(spec.linux().devices().stream().map(Spec.Device::path).toList());
+        if (ownDev) {
+            for (Device device : DEFAULT_DEVICES) {
+                if (!given.contains("/dev/" + device.name())) {
+                    steps.add(new Step.Mknod(rootfs + "/dev/" + device.name(), 0666, device.major(), device.minor()));
+                }
             }
-            String parent = parentOf(path);
-            if (!parent.equals("/dev")) {
-                steps.add(new Step.Mkdir(rootfs + parent, DIR_MODE));
+            for (List<String> link : DEV_LINKS) {
+                steps.add(new Step.Symlink(link.get(1), rootfs + "/dev/" + link.get(0)));
             }
-            int type = device.type().equals("b") ? Step.S_IFBLK : Step.S_IFCHR;
-            steps.add(new Step.Mknod(rootfs + path, type | (device.fileMode() & 07777), (int) device.major(),
-                    (int) device.minor()));
+        }
+        Set<String> directories = new HashSet<>(); // a privileged container's hundred devices share a few
+        for (Spec.Device device : spec.linux().devices()) {
+            if (!device.path().startsWith("/") || Arrays.asList(device.path().split("/")).contains("..")) {
+                throw new SpecException("linux.devices: path " + device.path() + " must be absolute, without '..'");
+            }
+            if (!device.type().equals("c") && !device.type().equals("b")) {
+                throw new SpecException("linux.devices: " + device.path() + " has type " + device.type()
+                        + " (only c and b are supported)");
+            }
+            if (directories.add(parentOf(device.path()))) {
+                steps.add(new Step.Mkdir(parentOf(rootfs + device.path()), DIR_MODE));
+            }
+            steps.add(new Step.Mknod(rootfs + device.path(), device.type().charAt(0), device.fileMode() & 07777,
+                    device.major(), device.minor(), device.uid(), device.gid()));
         }
     }
 
@@ -233,6 +264,20 @@ public final class PlanCompiler {
                         MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, ""));
             }
         }
+    }
+
+    /** Created as root before a read-only remount: docker makes a missing working directory too. */
+    private void workingDirectory() {
+        if (!spec.process().cwd().equals("/")) {
+            steps.add(new Step.Mkdir(spec.process().cwd(), DIR_MODE));
+        }
+    }
+
+    /**
+     * --read-only: the root mount alone becomes read-only, last of the file system steps; what is
+     * mounted on it (/dev, /proc, volumes, tmpfs, /etc/hosts...) keeps its own flags, as in docker.
+     */
+    private void readOnlyRoot() {
         if (spec.root().readonly()) {
             steps.add(new Step.Mount("", "/", "", MS_BIND | MS_REMOUNT | MS_RDONLY, ""));
         }
@@ -252,15 +297,22 @@ public final class PlanCompiler {
         if (process.args().isEmpty()) {
             throw new SpecException("process.args: no command to run");
         }
-        if (!options.keepStdin()) {
+        if (process.terminal()) {
+            steps.add(new Step.Terminal(process.user().uid(), "/dev/console")); // it is stdin, stdout and stderr
+        } else if (!options.keepStdin()) {
             steps.add(new Step.OpenStdin("/dev/null"));
         }
-        if (!process.cwd().equals("/")) {
-            steps.add(new Step.Mkdir(process.cwd(), DIR_MODE));
-        }
+        steps.addAll(rlimits(process));
         ProcessSteps.add(steps, process.capabilities(), process.user(), process.cwd(), process.noNewPrivileges(),
                 spec.linux().seccomp());
         steps.add(new Step.Exec(process.args(), process.env()));
+    }
+
+    /** Each of the process's limits, set while still root: raising a hard limit may need CAP_SYS_RESOURCE. */
+    static List<Step.Rlimit> rlimits(Spec.Process process) {
+        return process.rlimits().stream().map(limit -> new Step.Rlimit(RlimitType.bySpecName(limit.type())
+                .orElseThrow(() -> new SpecException("process.rlimits: unknown type " + limit.type())),
+                limit.soft(), limit.hard())).toList();
     }
 
     static Step.Capabilities capabilities(Spec.Capabilities caps) {

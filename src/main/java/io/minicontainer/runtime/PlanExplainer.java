@@ -57,7 +57,7 @@ public final class PlanExplainer {
 
     private static String why(Step step, Plan plan) {
         return switch (step) {
-            case Step.SetSid s -> "own session: the terminal's Ctrl-C goes to the CLI, which forwards it";
+            case Step.SetSid s -> "own session: the CLI's terminal is never the container's";
             case Step.StateDir d -> "ps, inspect and logs read them";
             case Step.ParentDeathSignal p -> "if the monitor dies, so does the container";
             case Step.NoNewPrivileges n -> "setuid programs cannot gain privileges";
@@ -69,7 +69,10 @@ public final class PlanExplainer {
             case Step.Mount m when m.source().equals("/dev/null") -> "masked: the container reads nothing here";
             case Step.Mount m when m.fstype().equals("tmpfs") && (m.flags() & MountOptions.MS_RDONLY) != 0 ->
                     "masked: an empty read-only directory";
+            case Step.Mount m when m.target().equals("/") && (m.flags() & MountOptions.MS_REMOUNT) != 0 ->
+                    "--read-only: the root alone; what is mounted on it stays writable";
             case Step.Mount m -> MOUNT_REASONS.getOrDefault(plan.inContainer(m.target()), "");
+            case Step.Rlimit r -> "--ulimit: as root, before the identity changes";
             case Step.SetMountAttributes a -> "recursively: a remount changes only the top mount";
             case Step.PivotRoot p -> "the old root is detached: the host's files are out of reach";
             case Step.LinkUp l -> "a new network namespace starts with lo down";
@@ -78,6 +81,9 @@ public final class PlanExplainer {
             case Step.User u -> "the workload's identity; supplementary groups never leak from the host";
             case Step.Capabilities c -> "what the workload may do as " + (c.permitted() == 0 ? "non-root" : "root");
             case Step.Exec e -> "PATH from the container's environment; the monitor waits for it";
+            case Step.Terminal t -> "its own /dev/pts, so tty says /dev/pts/N; the master goes to the "
+                    + (plan.joins() ? "CLI" : "monitor");
+            case Step.TerminalClient t -> "keys go to the container as bytes, Ctrl-C included";
             default -> "";
         };
     }

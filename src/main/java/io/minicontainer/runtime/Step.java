@@ -125,6 +125,17 @@ public sealed interface Step {
         public List<String> args() { return List.of(path, hex(namespace.cloneFlag())); }
     }
 
+    /**
+     * A pseudo-terminal of the container's own (in its /dev/pts): the slave, owned by {@code uid}, becomes the
+     * controlling terminal and stdin, stdout and stderr, and is bound on {@code console} ("" for none); the
+     * master goes to the parent (the monitor, or exec's CLI).
+     */
+    record Terminal(long uid, String console) implements Step {
+        public String describe(Plan plan) { return "allocate a terminal"; }
+        public int op() { return 31; }
+        public List<String> args() { return List.of(Long.toString(uid), console); }
+    }
+
     /** A namespace file of the engine's, unmounted and deleted once the container is gone (monitor side). */
     record NamespaceOnExit(String path) implements Step {
         public String describe(Plan plan) { return "release namespace " + path; }
@@ -141,6 +152,43 @@ public sealed interface Step {
         public String describe(Plan plan) { return "run " + String.join(" ", argv); }
         public int op() { return 101; }
         public List<String> args() { return argv; }
+    }
+
+    /** {@code attach}: the CLI connects to the running container's monitor on this socket (client side). */
+    record Attach(String socket) implements Step {
+        public String describe(Plan plan) { return "attach to " + socket; }
+        public int op() { return 102; }
+        public List<String> args() { return List.of(socket); }
+    }
+
+    /**
+     * The container has a terminal: the CLI passes its window size on, takes no signals for the container
+     * (keys are bytes), and detaches on {@code detachKeys} (client side).
+     */
+    record TerminalClient(List<Integer> detachKeys) implements Step {
+        public TerminalClient {
+            detachKeys = List.copyOf(detachKeys);
+        }
+
+        public String describe(Plan plan) { return "follow the container's terminal"; }
+        public int op() { return 103; }
+        public List<String> args() {
+            return List.of(String.join(",", detachKeys.stream().map(String::valueOf).toList()));
+        }
+    }
+
+    /** The CLI sends its stdin to the monitor, raw when the container has a terminal (client side). */
+    record SendStdin() implements Step {
+        public String describe(Plan plan) { return "send stdin"; }
+        public int op() { return 104; }
+        public List<String> args() { return List.of(); }
+    }
+
+    /** --sig-proxy=false: signals for the CLI end the CLI alone (client side). */
+    record NoSignalProxy() implements Step {
+        public String describe(Plan plan) { return "do not pass signals on"; }
+        public int op() { return 105; }
+        public List<String> args() { return List.of(); }
     }
 
     /** mount(2); empty strings stand for NULL. */
@@ -164,17 +212,22 @@ public sealed interface Step {
         public List<String> args() { return List.of(path, octal(mode)); }
     }
 
-    /** mknod(2) of a device: a mode without a file type ({@link #S_IFBLK}) is a character device. */
-    record Mknod(String path, int mode, int major, int minor) implements Step {
+    /** mknod(2) of a character ('c') or block ('b') device, then its owner when not root. */
+    record Mknod(String path, char type, int mode, long major, long minor, long uid, long gid) implements Step {
+        /** A character device owned by root. */
+        public Mknod(String path, int mode, int major, int minor) {
+            this(path, 'c', mode, major, minor, 0, 0);
+        }
+
         public String describe(Plan plan) { return "mknod " + plan.inContainer(path); }
         public int op() { return 13; }
         public List<String> args() {
-            int typed = (mode & S_IFMT) == 0 ? mode | S_IFCHR : mode;
-            return List.of(path, octal(typed), Integer.toString(major), Integer.toString(minor));
-        }
-
-        public boolean block() {
-            return (mode & S_IFMT) == S_IFBLK;
+            List<String> wire = new ArrayList<>(List.of(path, octal(mode | (type == 'b' ? S_IFBLK : S_IFCHR)),
+                    Long.toString(major), Long.toString(minor)));
+            if (uid != 0 || gid != 0) {
+                wire.addAll(List.of(Long.toString(uid), Long.toString(gid)));
+            }
+            return wire;
         }
     }
 
@@ -292,6 +345,15 @@ public sealed interface Step {
         public List<String> args() { return List.of(target, hex(set), hex(clear)); }
     }
 
+    /** setrlimit(2) before the identity changes (raising a hard limit needs CAP_SYS_RESOURCE); -1 is unlimited. */
+    record Rlimit(RlimitType type, long soft, long hard) implements Step {
+        public String describe(Plan plan) { return "set ulimit " + StepText.ulimit(this); }
+        public int op() { return 40; }
+        public List<String> args() {
+            return List.of(Integer.toString(type.resource()), Long.toUnsignedString(soft), Long.toUnsignedString(hard));
+        }
+    }
+
     /** The signal the kernel sends the container when its parent (the monitor) dies. */
     record ParentDeathSignal(int signal) implements Step {
         public String describe(Plan plan) { return "set parent death signal"; }
@@ -318,7 +380,6 @@ public sealed interface Step {
         }
     }
 
-    int S_IFMT = 0170000;
     int S_IFCHR = 0020000;
     int S_IFBLK = 0060000;
 

@@ -63,8 +63,10 @@ public final class StepText {
                     + emptyAsNone(MountAttributes.describe(a.clear())) + ")";
             case Step.Mkdir m -> "mkdir -p " + shown(m.path(), plan);
             case Step.Touch t -> "touch " + shown(t.path(), plan);
-            case Step.Mknod m -> "mknod -m " + octal(m.mode() & 07777) + " " + shown(m.path(), plan)
-                    + (m.block() ? " b " : " c ") + m.major() + " " + m.minor();
+            case Step.Mknod m -> "mknod -m " + octal(m.mode()) + " " + shown(m.path(), plan) + " " + m.type() + " "
+                    + m.major() + " " + m.minor() + (m.uid() != 0 || m.gid() != 0
+                            ? "; chown " + m.uid() + ":" + m.gid() + " " + shown(m.path(), plan) : "");
+            case Step.Rlimit r -> "prlimit --" + r.type().dockerName() + "=" + limit(r.soft()) + ":" + limit(r.hard());
             case Step.Symlink s -> "ln -s " + s.target() + " " + shown(s.link(), plan);
             case Step.PivotRoot p -> "pivot_root " + shown(p.newRoot(), plan) + "; umount -l /old-root";
             case Step.SetHostname h -> "hostname " + h.hostname();
@@ -82,7 +84,26 @@ public final class StepText {
             case Step.NoNewPrivileges n -> "prctl(PR_SET_NO_NEW_PRIVS, 1)";
             case Step.SeccompFilter f -> "seccomp(SECCOMP_SET_MODE_FILTER, <" + f.instructions() + " BPF instructions>)";
             case Step.Exec e -> "exec " + e.argv().stream().map(StepText::shellQuoted).collect(Collectors.joining(" "));
+            case Step.Terminal t -> terminalCommand(t);
+            case Step.Attach a -> "connect " + a.socket();
+            case Step.TerminalClient t -> "stty raw while attached; detach keys " + detachKeys(t.detachKeys());
+            case Step.SendStdin s -> "# the CLI's stdin goes to the container through the monitor";
+            case Step.NoSignalProxy n -> "# a signal for the CLI ends the CLI alone";
         };
+    }
+
+    private static String terminalCommand(Step.Terminal t) {
+        String console = t.console().isEmpty() ? "" : "; mount --bind $SLAVE " + t.console();
+        return "SLAVE=$(open /dev/ptmx)" + console + "; chown " + t.uid() + " $SLAVE; setsid -c; exec 0<>$SLAVE 1>&0 2>&0";
+    }
+
+    /** Docker's spelling: ctrl-p,ctrl-q. */
+    static String detachKeys(List<Integer> keys) {
+        if (keys.isEmpty()) {
+            return "none";
+        }
+        return keys.stream().map(key -> key < 32 ? "ctrl-" + (char) (key == 0 ? '@' : key < 27 ? 'a' + key - 1 : key + 64)
+                : String.valueOf((char) key.intValue())).collect(Collectors.joining(","));
     }
 
     private static String emptyAsNone(String names) {
@@ -118,6 +139,15 @@ public final class StepText {
 
     static String flagNames(List<Namespace> namespaces) {
         return namespaces.stream().map(Namespace::flagName).collect(Collectors.joining("|"));
+    }
+
+    /** docker's notation: nofile=1024:2048, -1 for unlimited. */
+    static String ulimit(Step.Rlimit r) {
+        return r.type().dockerName() + "=" + r.soft() + ":" + r.hard();
+    }
+
+    private static String limit(long value) {
+        return value == -1 ? "unlimited" : Long.toUnsignedString(value);
     }
 
     /** Four octal digits, as umask and chmod print them. */

@@ -59,9 +59,15 @@ public record ContainerRecord(Map<String, Object> json) {
         return object().object("Config").string("StopSignal", "SIGTERM");
     }
 
-    /** none, host or bridge: HostConfig.NetworkMode. */
+    /** none, host, bridge or a user network's name: HostConfig.NetworkMode. */
     public String networkMode() {
         return object().object("HostConfig").string("NetworkMode", "none");
+    }
+
+    /** The networks the container is on, in order (docker's ps column): its network mode when on no bridge. */
+    public List<String> networks() {
+        JsonObject settings = object().object("NetworkSettings");
+        return settings.has("Networks") ? List.copyOf(settings.object("Networks").keys()) : List.of(networkMode());
     }
 
     public boolean autoRemove() {
@@ -71,6 +77,11 @@ public record ContainerRecord(Map<String, Object> json) {
     /** Started with -i: the container reads stdin (the CLI's when attached, an open pipe when not). */
     public boolean openStdin() {
         return object().object("Config").bool("OpenStdin", false);
+    }
+
+    /** Started with -t: a pseudo-terminal is its stdin, stdout and stderr. */
+    public boolean tty() {
+        return object().object("Config").bool("Tty", false);
     }
 
     public Map<String, String> labels() {

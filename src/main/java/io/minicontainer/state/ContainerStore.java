@@ -164,6 +164,20 @@ public final class ContainerStore {
         return lock(id, false);
     }
 
+    /** Whether another CLI holds the container's lock right now: it is being created, started or changed. */
+    public boolean busy(String id) {
+        if (!Files.exists(lockFile(id))) {
+            return false;
+        }
+        try {
+            Optional<Lock> lock = tryLock(id);
+            lock.ifPresent(Lock::close);
+            return lock.isEmpty();
+        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+            return true;
+        }
+    }
+
     private Optional<Lock> lock(String id, boolean wait) {
         try {
             if (!Files.isDirectory(containersDir)) {

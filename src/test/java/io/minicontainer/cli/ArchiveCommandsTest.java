@@ -35,7 +35,8 @@ class ArchiveCommandsTest {
                 "--runroot", tmp.resolve("run").toString()));
         all.addAll(List.of(args));
         Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("PATH", "/usr/bin:/bin"));
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("PATH", "/usr/bin:/bin",
+                "MINICONTAINER_NETWORK", "none"));
         return main.execute(all);
     }
 

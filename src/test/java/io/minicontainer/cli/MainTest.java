@@ -65,7 +65,8 @@ class MainTest {
     private int execute(String... args) {
         Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("PATH", "/usr/bin:/bin", "MINICONTAINER_CGROUP_PARENT", TestCgroupParent.NAME));
+                Map.of("PATH", "/usr/bin:/bin", "MINICONTAINER_NETWORK", "none",
+                        "MINICONTAINER_CGROUP_PARENT", TestCgroupParent.NAME));
         return main.execute(List.of(args));
     }
 
@@ -120,7 +121,8 @@ class MainTest {
         assertThat(out()).startsWith("Usage:  minicontainer run [OPTIONS] IMAGE [COMMAND] [ARG...]"
                         + "  |  run [OPTIONS] --rootfs DIR COMMAND [ARG...]\n")
                 .contains("Options:\n", "--rootfs DIR", "--name NAME", "-h, --hostname NAME", "-e, --env K=V",
-                        "--env-file FILE", "-w, --workdir DIR", "-i, --interactive", "--rm", "--network MODE",
+                        "--env-file FILE", "-w, --workdir DIR", "-i, --interactive", "--rm", "--network NETWORK",
+                        "--ip ADDRESS", "-P, --publish-all",
                         "--explain", "--help");
         assertThat(err()).isEmpty();
     }

@@ -58,7 +58,7 @@ class ResourceFlagsMainTest {
                 "--runroot", tmp.resolve("run").toString()));
         all.addAll(List.of(args));
         return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("PATH", "/usr/bin:/bin")).execute(all);
+                Map.of("PATH", "/usr/bin:/bin", "MINICONTAINER_NETWORK", "none")).execute(all);
     }
 
     /** run with the given flags on an empty rootfs; only ever called with flags that must be refused. */

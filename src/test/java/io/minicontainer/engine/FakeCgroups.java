@@ -5,8 +5,8 @@ import io.minicontainer.cgroups.CgroupException;
 import io.minicontainer.cgroups.CgroupMode;
 import io.minicontainer.cgroups.CgroupStats;
 import io.minicontainer.cgroups.Cgroups;
-import io.minicontainer.cgroups.DeviceAccess;
 import io.minicontainer.cgroups.Limits;
+import io.minicontainer.oci.Spec;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class FakeCgroups implements Cgroups {
     /** One cgroup; {@link #failWith} makes every change fail as a real one can (EBUSY, EINVAL...). */
     public static final class FakeCgroup implements Cgroup {
         public final List<Limits> limitsSet = new ArrayList<>();
-        public final List<DeviceAccess> deviceRules = new ArrayList<>();
+        public final List<Spec.DeviceRule> deviceRules = new ArrayList<>();
         private final Deque<CgroupStats> stats = new ArrayDeque<>();
         private boolean frozen;
         private String failure;
@@ -74,6 +74,12 @@ public final class FakeCgroups implements Cgroups {
         }
 
         @Override
+        public void restrictDevices(List<Spec.DeviceRule> rules) {
+            change();
+            deviceRules.addAll(rules);
+        }
+
+        @Override
         public Optional<Path> oomEventsFile() {
             return Optional.empty();
         }
@@ -87,12 +93,6 @@ public final class FakeCgroups implements Cgroups {
         public void setLimits(Limits limits) {
             change();
             limitsSet.add(limits);
-        }
-
-        @Override
-        public void setDeviceRules(List<DeviceAccess> rules) {
-            change();
-            deviceRules.addAll(rules);
         }
 
         @Override

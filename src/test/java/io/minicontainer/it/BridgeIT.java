@@ -1,11 +1,15 @@
 package io.minicontainer.it;
 
+import static io.minicontainer.it.HostNetwork.freePort;
+import static io.minicontainer.it.HostNetwork.freeSubnetPrefix;
+import static io.minicontainer.it.HostNetwork.hostAddress;
+import static io.minicontainer.it.HostNetwork.httpGet;
+import static io.minicontainer.it.HostNetwork.output;
+import static io.minicontainer.it.HostNetwork.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,12 +78,13 @@ class BridgeIT extends ContainerTest {
         assertThat(failed.exitCode()).isEqualTo(127);
         assertThat(cli.run("container", "prune", "-f").exitCode()).isZero();
         String links = output("ip", "-o", "link");
-        assertThat(links).doesNotContainPattern("mc[0-9a-f]{10}@");
+        assertThat(links).doesNotContainPattern("mc[0-9a-f]{13}@");
         try (var files = Files.list(root.resolve("run/netns"))) {
             assertThat(files).isEmpty();
         }
-        assertThat(Files.readString(root.resolve("networks").resolve(bridge).resolve("leases.json")))
-                .doesNotContain(subnetPrefix);
+        try (var leases = Files.list(root.resolve("networks/bridge/leases"))) {
+            assertThat(leases).isEmpty();
+        }
     }
 
     @Test
@@ -119,7 +124,7 @@ class BridgeIT extends ContainerTest {
         Cli.Result none = cli.run("run", "-p", "80", "--rootfs", rootfs.toString(), "true");
         assertThat(none.stderr()).startsWith("minicontainer: conflicting options: port publishing");
         assertThat(Leftovers.records(root)).isEmpty();
-        assertThat(output("ip", "-o", "link")).doesNotContainPattern("mc[0-9a-f]{10}@");
+        assertThat(output("ip", "-o", "link")).doesNotContainPattern("mc[0-9a-f]{13}@");
     }
 
     private void webServer(String name, String... flags) throws Exception {
@@ -130,52 +135,12 @@ class BridgeIT extends ContainerTest {
                 "mkdir -p /www; echo hello-from-web > /www/index.html; exec httpd -f -p 80 -h /www"));
         Cli.Result result = cli.run(args.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        String address = address(name);
-        for (int i = 0; i < 50 && !answers(address, 80); i++) {
-            Thread.sleep(50);
-        }
+        HostNetwork.awaitAnswer(address(name), 80);
     }
 
     private static void awaitHttp(String host, int port) throws Exception {
-        for (int i = 0; i < 50 && !answers(host, port); i++) {
-            Thread.sleep(50);
-        }
+        HostNetwork.awaitAnswer(host, port);
         assertThat(httpGet(host, port)).contains("hello-from-web");
-    }
-
-    private static boolean answers(String host, int port) {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress(host, port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String httpGet(String host, int port) throws IOException {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress(host, port), 2000);
-            socket.setSoTimeout(3000);
-            socket.getOutputStream().write(("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes());
-            return new String(socket.getInputStream().readAllBytes());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The host's own address on its external interface, not loopback and not a bridge of ours. */
-    private static String hostAddress() throws Exception {
-        for (String line : output("ip", "-4", "-o", "addr", "show", "scope", "global").split("\n")) {
-            String[] fields = line.trim().split("\\s+");
-            if (fields.length > 3 && !fields[1].startsWith("mc") && !fields[1].startsWith("mini")) {
-                return fields[3].substring(0, fields[3].indexOf('/'));
-            }
-        }
-        throw new AssertionError("no external address");
     }
 
     private void detached(String name, String... command) {
@@ -188,29 +153,5 @@ class BridgeIT extends ContainerTest {
 
     private String address(String name) {
         return cli.run("inspect", "-f", "{{.NetworkSettings.IPAddress}}", name).stdout().strip();
-    }
-
-    /** 10.253.N: one the host routes nowhere yet. */
-    private static String freeSubnetPrefix() throws Exception {
-        String routes = output("ip", "-4", "route");
-        for (int n = 10 + (int) (ProcessHandle.current().pid() % 200); ; n = (n + 1) % 250) {
-            if (!routes.contains("10.253." + n + ".")) {
-                return "10.253." + n;
-            }
-        }
-    }
-
-    private static int run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(
-                ProcessBuilder.Redirect.DISCARD).start();
-        process.waitFor(20, TimeUnit.SECONDS);
-        return process.exitValue();
-    }
-
-    private static String output(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String text = new String(process.getInputStream().readAllBytes());
-        process.waitFor(20, TimeUnit.SECONDS);
-        return text;
     }
 }

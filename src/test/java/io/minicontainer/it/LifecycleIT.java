@@ -75,8 +75,8 @@ class LifecycleIT extends ContainerTest {
     @Test
     void theMonitorSurvivesSighupAndTheLossOfTheTerminalThatStartedIt() throws Exception {
         String tmux = "mc-test-" + ProcessHandle.current().pid();
-        String command = String.join(" ", Cli.command(root, "run", "-d", "--name", "lasting", "--rootfs", rootfs.toString(),
-                "sleep", "60"));
+        String command = String.join(" ", Cli.command(root, "run", "-d", "--name", "lasting", "--network", "none",
+                "--rootfs", rootfs.toString(), "sleep", "60"));
         new ProcessBuilder("tmux", "-L", tmux, "new-session", "-d", command + "; sleep 60").start().waitFor();
         awaitStatus("lasting", "state=running");
         new ProcessBuilder("tmux", "-L", tmux, "kill-server").start().waitFor();

@@ -115,6 +115,21 @@ class NftIT {
     }
 
     @Test
+    void ensuringANetworkMakesTheTableOnceAndNeverDoublesARule() {
+        nft.apply(rules.ensureNetwork(first));
+        String once = nft.run("list", "table", "ip", rules.table());
+        nft.apply(rules.addPorts(List.of(kept)));
+        nft.apply(rules.ensureNetwork(first));
+        nft.apply(rules.ensureNetwork(second));
+
+        String table = nft.run("list", "table", "ip", rules.table());
+        assertThat(table.split("masquerade", -1)).hasSameSizeAs(once.split("masquerade", -1));
+        assertThat(table.split("jump publish", -1)).hasSize(3);
+        assertThat(list("set", "subnets")).contains("198.18.0.0/24", "198.18.1.0/24");
+        assertThat(list("map", "publish_any_udp")).as("elements stay").contains("198.18.0.3 . 53");
+    }
+
+    @Test
     void addsAndRemovesANetworkLeavingTheRestAlone() {
         nft.apply(rules.replaceTable(List.of(first), List.of(kept)));
 

@@ -111,24 +111,20 @@ class IpamTest {
     }
 
     @Test
-    void keepsLeasesInAReadableFileReplacedWhole() throws IOException {
+    void keepsEachLeaseAsAFileNamedAfterAddressAndHolder() throws IOException {
         Path dir = root.resolve("networks/web");
         Ipam ipam = ipam("172.20.0.0/16");
         ipam.allocate("a", ip("172.20.0.10"));
         ipam.allocate("b", ip("172.20.0.9"));
 
-        assertThat(Files.readString(dir.resolve("leases.json"))).isEqualTo("""
-                {
-                  "leases": {
-                    "172.20.0.9": "b",
-                    "172.20.0.10": "a"
-                  }
-                }
-                """);
-        try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("leases.json", "leases.lock");
+        try (var files = Files.list(dir.resolve("leases"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("172.20.0.10@a", "172.20.0.9@b");
         }
+        assertThat(ipam.leaseFile(ip("172.20.0.9"), "b")).isEqualTo(dir.resolve("leases/172.20.0.9@b"));
         assertThat(ipam("172.20.0.0/16").leases()).containsOnlyKeys(ip("172.20.0.9"), ip("172.20.0.10"));
+        Files.delete(ipam.leaseFile(ip("172.20.0.10"), "a")); // as a monitor does at exit
+        assertThat(ipam.leases()).containsOnlyKeys(ip("172.20.0.9"));
+        assertThat(ipam.allocate("c")).hasToString("172.20.0.2");
     }
 
     @Test
@@ -138,14 +134,11 @@ class IpamTest {
     }
 
     @Test
-    void aDamagedFileIsAnErrorNotAnEmptyNetwork() throws IOException {
-        Path dir = Files.createDirectories(root.resolve("networks/web"));
-        Files.writeString(dir.resolve("leases.json"), "{\"leases\": {\"not-an-ip\": \"a\"}}");
+    void aStrangeFileAmongTheLeasesIsAnErrorNotAnEmptyNetwork() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("networks/web/leases"));
+        Files.writeString(dir.resolve("not-an-ip@a"), "");
 
         assertThatThrownBy(() -> ipam("172.20.0.0/16").allocate("b")).isInstanceOf(NetworkException.class)
-                .hasMessageEndingWith("leases.json: leases: \"not-an-ip\" is not an IPv4 address");
-
-        Files.writeString(dir.resolve("leases.json"), "{\"leases\": ");
-        assertThatThrownBy(() -> ipam("172.20.0.0/16").leases()).isInstanceOf(NetworkException.class);
+                .hasMessageEndingWith("not-an-ip@a: not a lease (ADDRESS@CONTAINER)");
     }
 }

@@ -3,6 +3,7 @@ package io.minicontainer.oci;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A typical container spec for tests, changed one thing at a time: an overlay root, /proc, a
@@ -22,6 +23,7 @@ public final class SpecBuilder {
     private String rootPath = ROOTFS;
     private boolean readonlyRoot;
     private boolean noNewPrivileges;
+    private boolean terminal;
     private String hostname = "c1";
     private final List<Spec.Mount> mounts = new ArrayList<>(List.of(
             new Spec.Mount("/", "overlay", "overlay", List.of(OVERLAY_DATA.split(","))),
@@ -31,7 +33,9 @@ public final class SpecBuilder {
     private List<String> readonlyPaths = List.of();
     private Map<String, String> annotations = Map.of();
     private Seccomp seccomp;
-    private List<Device> devices = List.of();
+    private List<Spec.Rlimit> rlimits = List.of();
+    private List<Spec.Device> devices = List.of();
+    private List<Spec.DeviceRule> deviceRules = List.of();
 
     private SpecBuilder() {}
 
@@ -56,6 +60,7 @@ public final class SpecBuilder {
     public SpecBuilder rootPath(String rootPath) { this.rootPath = rootPath; return this; }
     public SpecBuilder readonlyRoot() { this.readonlyRoot = true; return this; }
     public SpecBuilder noNewPrivileges() { this.noNewPrivileges = true; return this; }
+    public SpecBuilder terminal() { this.terminal = true; return this; }
     public SpecBuilder hostname(String hostname) { this.hostname = hostname; return this; }
     public SpecBuilder noMounts() { mounts.clear(); return this; }
     public SpecBuilder namespaces(List<Spec.Namespace> namespaces) { this.namespaces = namespaces; return this; }
@@ -63,7 +68,9 @@ public final class SpecBuilder {
     public SpecBuilder readonlyPaths(String... paths) { this.readonlyPaths = List.of(paths); return this; }
     public SpecBuilder annotations(Map<String, String> annotations) { this.annotations = annotations; return this; }
     public SpecBuilder seccomp(Seccomp seccomp) { this.seccomp = seccomp; return this; }
-    public SpecBuilder devices(Device... devices) { this.devices = List.of(devices); return this; }
+    public SpecBuilder rlimits(Spec.Rlimit... limits) { this.rlimits = List.of(limits); return this; }
+    public SpecBuilder devices(Spec.Device... nodes) { this.devices = List.of(nodes); return this; }
+    public SpecBuilder deviceRules(Spec.DeviceRule... rules) { this.deviceRules = List.of(rules); return this; }
 
     public SpecBuilder mount(String destination, String type, String source, String... options) {
         mounts.add(new Spec.Mount(destination, type, source, List.of(options)));
@@ -72,9 +79,9 @@ public final class SpecBuilder {
 
     public Spec build() {
         return new Spec(Spec.VERSION,
-                new Spec.Process(false, user, args, env, cwd, capabilities, noNewPrivileges),
+                new Spec.Process(terminal, user, args, env, cwd, capabilities, noNewPrivileges, rlimits),
                 new Spec.Root(rootPath, readonlyRoot), hostname, mounts,
-                new Spec.Linux(namespaces, maskedPaths, readonlyPaths, java.util.Optional.ofNullable(seccomp), devices,
-                        List.of()), annotations);
+                new Spec.Linux(namespaces, maskedPaths, readonlyPaths, Optional.ofNullable(seccomp), devices, deviceRules),
+                annotations);
     }
 }

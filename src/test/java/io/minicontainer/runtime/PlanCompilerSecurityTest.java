@@ -4,7 +4,6 @@ import static io.minicontainer.runtime.Compiling.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.minicontainer.oci.Device;
 import io.minicontainer.oci.Seccomp;
 import io.minicontainer.oci.Spec;
 import io.minicontainer.oci.SpecBuilder;
@@ -15,7 +14,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** Where the seccomp filter goes among the process's last steps, and the devices a spec adds to /dev. */
+/** Where the seccomp filter goes among the process's last steps. */
 class PlanCompilerSecurityTest {
     private static final Seccomp DENY_MKDIR = new Seccomp("SCMP_ACT_ALLOW", OptionalInt.empty(), List.of(),
             List.of(new Seccomp.Rule(List.of("mkdir"), "SCMP_ACT_ERRNO", OptionalInt.empty(), List.of())));
@@ -67,7 +66,7 @@ class PlanCompilerSecurityTest {
     void execInstallsTheContainersFilterAndMayGetOtherCapabilities() {
         Spec.Capabilities all = SpecBuilder.capabilities(List.of("CAP_SYS_ADMIN", "CAP_CHOWN"));
         ExecOptions options = new ExecOptions(4242, 99, List.of("sh"), List.of(), Optional.empty(), Optional.empty(), false,
-                false, "/c1/exec.plan", List.of(), Optional.of(all));
+                false, "/c1/exec.plan", List.of(), false, Optional.of(all));
 
         Plan plan = PlanCompiler.compileExec(SpecBuilder.spec().seccomp(DENY_MKDIR).build(), options);
 
@@ -75,22 +74,5 @@ class PlanCompilerSecurityTest {
         long mask = Capability.SYS_ADMIN.bit() | Capability.CHOWN.bit();
         assertThat(steps(plan, Step.Bounding.class)).containsExactly(new Step.Bounding(mask));
         assertThat(steps(plan, Step.Capabilities.class)).containsExactly(new Step.Capabilities(mask, mask, 0, 0));
-    }
-
-    @Test
-    void theSpecsDevicesAreMadeInTheirDirectoriesWithTheirTypeAndModeButNeverOverTheDefaults() {
-        Plan plan = compiling.compile(SpecBuilder.spec().mount("/dev", "tmpfs", "tmpfs").devices(
-                new Device("/dev/loop0", "b", 7, 0, 0660, 0, 6), new Device("/dev/net/tun", "c", 10, 200, 0666, 0, 0),
-                new Device("/dev/null", "c", 1, 3, 0600, 0, 0), new Device("/etc/shadow", "c", 1, 3, 0666, 0, 0)));
-
-        List<Step.Mknod> mknods = steps(plan, Step.Mknod.class);
-        assertThat(mknods).filteredOn(m -> m.path().endsWith("/dev/null")).singleElement()
-                .extracting(Step.Mknod::mode).isEqualTo(0666);
-        assertThat(mknods).filteredOn(m -> m.path().endsWith("/dev/loop0")).singleElement()
-                .satisfies(m -> assertThat(m.args()).containsExactly(Compiling.inRootfs("/dev/loop0"), "060660", "7", "0"));
-        assertThat(mknods).filteredOn(m -> m.path().endsWith("/dev/net/tun")).singleElement()
-                .satisfies(m -> assertThat(m.args()).containsExactly(Compiling.inRootfs("/dev/net/tun"), "020666", "10", "200"));
-        assertThat(steps(plan, Step.Mkdir.class)).contains(new Step.Mkdir(Compiling.inRootfs("/dev/net"), 0755));
-        assertThat(mknods).noneMatch(m -> m.path().contains("shadow"));
     }
 }

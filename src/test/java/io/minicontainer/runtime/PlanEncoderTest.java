@@ -138,7 +138,13 @@ class PlanEncoderTest {
                 Map.entry(new Step.NoNewPrivileges(), "OP_NO_NEW_PRIVS"),
                 Map.entry(new Step.SeccompFilter("0600000000007fff"), "OP_SECCOMP"),
                 Map.entry(new Step.SetMountAttributes("/x", 1, 0), "OP_MOUNT_SETATTR"),
-                Map.entry(new Step.Exec(List.of("sh"), List.of()), "OP_EXEC"));
+                Map.entry(new Step.Rlimit(RlimitType.RLIMIT_NOFILE, 1, 2), "OP_RLIMIT"),
+                Map.entry(new Step.Exec(List.of("sh"), List.of()), "OP_EXEC"),
+                Map.entry(new Step.Terminal(0, "/dev/console"), "OP_TERMINAL"),
+                Map.entry(new Step.Attach("/s"), "OP_ATTACH"),
+                Map.entry(new Step.TerminalClient(List.of(16, 17)), "OP_TERMINAL_CLIENT"),
+                Map.entry(new Step.SendStdin(), "OP_SEND_STDIN"),
+                Map.entry(new Step.NoSignalProxy(), "OP_NO_SIG_PROXY"));
 
         assertThat(names.keySet()).extracting(Object::getClass)
                 .containsExactlyInAnyOrder(Arrays.stream(Step.class.getPermittedSubclasses()).toArray(Class<?>[]::new));
