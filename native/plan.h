@@ -51,6 +51,7 @@ enum op {
     OP_UNSHARE = 29,          /* flags: namespaces entered once in the cgroup (so its own cgroup is the root) */
     OP_SETNS = 30,            /* path, flag: join a namespace prepared by the engine (the bridge's netns) */
     OP_TERMINAL = 31,         /* uid, console ("" = none): a pty of the container's own; the master goes to the parent */
+    OP_SECCOMP = 35,          /* program: struct sock_filter[] in hex, installed with seccomp(SET_MODE_FILTER) */
     OP_RLIMIT = 40,           /* resource, soft, hard (unsigned decimal; 18446744073709551615 = unlimited) */
     /* monitor side again, after the container's range */
     OP_NETNS_ON_EXIT = 100,   /* path: a namespace file to unmount and delete when the container is gone */

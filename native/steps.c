@@ -49,6 +49,19 @@ struct mount_attr {
 #define AT_RECURSIVE 0x8000
 #endif
 
+/* From <linux/filter.h> and <linux/seccomp.h>, which musl's toolchain does not ship. */
+struct bpf_insn_classic {
+    uint16_t code;
+    uint8_t jt, jf;
+    uint32_t k;
+};
+struct bpf_program_classic {
+    unsigned short len;
+    struct bpf_insn_classic *filter;
+};
+#define SECCOMP_SET_MODE_FILTER 1
+#define BPF_MAXINSNS 4096
+
 #define FAIL_IF(cond) \
     do { \
         if (cond) \
@@ -307,6 +320,37 @@ static int do_no_new_privs(const struct step *s)
     return 0;
 }
 
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Java compiled the filter; this only decodes it (8 bytes per instruction, host order) and installs it.
+ * The plan puts this step where the kernel allows it: after no_new_privs, or while still privileged. */
+static int do_seccomp(const struct step *s)
+{
+    const char *hex = s->args[1];
+    size_t bytes = strlen(hex) / 2;
+    if (strlen(hex) % 16 != 0 || bytes == 0 || bytes / 8 > BPF_MAXINSNS)
+        return EINVAL;
+    unsigned char *program = malloc(bytes);
+    if (!program)
+        return ENOMEM;
+    for (size_t i = 0; i < bytes; i++) {
+        int high = hex_digit(hex[2 * i]), low = hex_digit(hex[2 * i + 1]);
+        if (high < 0 || low < 0) {
+            free(program);
+            return EINVAL;
+        }
+        program[i] = high << 4 | low;
+    }
+    struct bpf_program_classic filter = {bytes / 8, (struct bpf_insn_classic *)program};
+    int rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &filter);
+    int err = errno;
+    free(program);
+    return rc < 0 ? err : 0;
+}
+
 typedef int (*step_fn)(const struct step *);
 
 static const step_fn STEP_TABLE[] = {
@@ -318,7 +362,7 @@ static const step_fn STEP_TABLE[] = {
     [OP_USER] = do_user,           [OP_NO_NEW_PRIVS] = do_no_new_privs,
     [OP_MOUNT_SETATTR] = do_mount_setattr, [OP_UNSHARE] = do_unshare,
     [OP_SETNS] = do_setns,         [OP_TERMINAL] = terminal_step,
-    [OP_RLIMIT] = do_rlimit,
+    [OP_SECCOMP] = do_seccomp,     [OP_RLIMIT] = do_rlimit,
 };
 
 int step_run(const struct step *s)

@@ -15,6 +15,7 @@ final class ExecCommand implements Command {
             Flag.value("env-file", Flag.NO_SHORTHAND, "FILE", "Read environment variables from a file"),
             Flag.value("workdir", 'w', "DIR", "Working directory inside the container (must exist)"),
             Flag.value("user", 'u', "USER[:GROUP]", "User name or uid (and group) to run as"),
+            Flag.bool("privileged", Flag.NO_SHORTHAND, "Give the command every capability"),
             Flag.bool("help", Flag.NO_SHORTHAND, "Print usage"));
 
     public String name() { return "exec"; }
@@ -34,7 +35,8 @@ final class ExecCommand implements Command {
         }
         ExecRequest request = new ExecRequest(positional.getFirst(), args.all("env"),
                 args.all("env-file").stream().map(Path::of).toList(), args.value("workdir"), args.value("user"),
-                args.bool("interactive"), args.bool("detach"), positional.subList(1, positional.size()), args.bool("tty"));
+                args.bool("interactive"), args.bool("detach"), positional.subList(1, positional.size()), args.bool("tty"),
+                args.bool("privileged"));
         new Engine(context.layout(), context.launcher(), context.env(), context.cgroups()).exec(request);
         throw new IllegalStateException("the helper did not take over");
     }

@@ -7,6 +7,7 @@ import io.minicontainer.image.store.ImageStoreException;
 import io.minicontainer.json.JsonException;
 import io.minicontainer.network.NetworkException;
 import io.minicontainer.runtime.SpecException;
+import io.minicontainer.seccomp.SeccompException;
 import io.minicontainer.state.StateException;
 import io.minicontainer.sys.Libc;
 import io.minicontainer.sys.SyscallException;
@@ -56,7 +57,7 @@ public final class Main {
         try {
             return dispatch(args);
         } catch (CliException | EngineException | SpecException | SyscallException | JsonException
-                | ImageStoreException | StateException | CgroupException | NetworkException e) {
+                | ImageStoreException | StateException | CgroupException | NetworkException | SeccompException e) {
             err.println("minicontainer: " + e.getMessage());
         } catch (UncheckedIOException e) {
             err.println("minicontainer: " + e.getMessage());

@@ -55,10 +55,11 @@ final class RunCommand implements Command {
             Flag.bool("explain", Flag.NO_SHORTHAND, "Print the launch plan as a commented recipe, then run it"),
             Flag.bool("help", Flag.NO_SHORTHAND, "Print usage"));
 
-    /** Its own flags, then the resource flags it shares with update (help last). */
+    /** Its own flags, then the resource flags it shares with update, then the security flags (help last). */
     private static List<Flag> flags(Flag... own) {
         List<Flag> flags = new ArrayList<>(List.of(own).subList(0, own.length - 1));
         flags.addAll(ResourceOptions.FLAGS);
+        flags.addAll(SecurityFlags.FLAGS);
         flags.add(own[own.length - 1]);
         return List.copyOf(flags);
     }
@@ -88,7 +89,7 @@ final class RunCommand implements Command {
                 ResourceOptions.forRun(args, HostCpus.current()), PortSpec.parseAll(args.all("publish")),
                 DnsOptions.parse(args.all("dns"), args.all("dns-search"), args.all("dns-option"), args.all("add-host")),
                 Confinement.parse(args.bool("read-only"), args.all("ulimit"), args.all("device")),
-                args.bool("tty"), AttachFlags.parse(args, attachStdin));
+                args.bool("tty"), AttachFlags.parse(args, attachStdin), SecurityFlags.forRun(args));
         new Engine(context.layout(), context.launcher(), context.env(), context.cgroups())
                 .run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");

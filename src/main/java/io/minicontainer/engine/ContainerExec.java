@@ -62,13 +62,20 @@ final class ContainerExec {
                 + ".plan");
         Plan plan = launcher.compileExec(spec, new ExecOptions(process.pid(), process.startTicks(), request.command(), env,
                 request.workdir(), user.map(u -> new Spec.User(u.uid(), u.gid(), u.additionalGids())),
-                request.interactive(), request.detach(), planFile.toString(), cgroupProcs.apply(container), request.tty()));
+                request.interactive(), request.detach(), planFile.toString(), cgroupProcs.apply(container), request.tty(),
+                request.privileged() ? Optional.of(allCapabilities()) : Optional.empty()));
         try {
             launcher.execIn(plan, planFile);
         } catch (RuntimeException e) {
             deleteQuietly(planFile);
             throw e;
         }
+    }
+
+    /** exec --privileged, as docker: every capability there is in the bounding, effective and permitted sets. */
+    private static Spec.Capabilities allCapabilities() {
+        List<String> all = CapabilityFlags.available();
+        return new Spec.Capabilities(all, all, all, List.of(), List.of());
     }
 
     private static EngineException notRunning(Container container) {

@@ -80,6 +80,7 @@ final class ContainerJson {
         host.put("LogConfig", logConfig);
         host.putAll(facts.request().resources().hostConfig());
         host.putAll(facts.request().confinement().hostConfig());
+        host.putAll(facts.request().security().options().hostConfig());
         return host;
     }
 

@@ -59,7 +59,7 @@ public final class Engine {
     @SuppressWarnings("try") // the lock is held until execve closes it, not used
     public void run(RunRequest request, ImageResolver images, PrintStream explainTo) {
         validate(request);
-        DeviceAccess devices = DeviceAccess.resolve(request.confinement().devices());
+        DeviceAccess devices = DeviceAccess.resolve(request.confinement().devices(), request.security().privileged());
         LogLimits logLimits = LogOptions.parse(request.logOptions());
         List<String> userEnv = userEnvironment(request);
         RootFilesystem root = request.rootfs().map(RootFilesystem::directory)

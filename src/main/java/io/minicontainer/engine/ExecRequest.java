@@ -14,7 +14,8 @@ public record ExecRequest(
         boolean interactive,
         boolean detach,
         List<String> command,
-        boolean tty) {
+        boolean tty,
+        boolean privileged) {
 
     public ExecRequest {
         env = List.copyOf(env);
@@ -22,9 +23,9 @@ public record ExecRequest(
         command = List.copyOf(command);
     }
 
-    /** Without a terminal. */
+    /** Without a terminal, not privileged. */
     public ExecRequest(String container, List<String> env, List<Path> envFiles, Optional<String> workdir,
             Optional<String> user, boolean interactive, boolean detach, List<String> command) {
-        this(container, env, envFiles, workdir, user, interactive, detach, command, false);
+        this(container, env, envFiles, workdir, user, interactive, detach, command, false, false);
     }
 }

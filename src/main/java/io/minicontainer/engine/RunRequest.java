@@ -13,7 +13,7 @@ import java.util.Optional;
  * Everything {@code minicontainer run} was asked for, as parsed from the command line. Exactly one
  * of {@code rootfs} and {@code image} is present. {@code resources} are already checked (ResourceFlags.forRun);
  * {@code resources().limits()} is what the container's cgroup gets. {@code tty} is -t; {@code attach} is how
- * the CLI stays attached without -d (its stdin with -it, detach keys, --sig-proxy).
+ * the CLI stays attached without -d (its stdin with -it, detach keys, --sig-proxy); {@code security} is checked too.
  */
 public record RunRequest(
         Optional<Path> rootfs,
@@ -40,7 +40,8 @@ public record RunRequest(
         DnsOptions dns,
         Confinement confinement,
         boolean tty,
-        AttachOptions attach) {
+        AttachOptions attach,
+        ContainerSecurity security) {
 
     public RunRequest {
         env = List.copyOf(env);
@@ -54,9 +55,10 @@ public record RunRequest(
         dns = dns == null ? DnsOptions.NONE : dns;
         confinement = confinement == null ? Confinement.NONE : confinement;
         attach = attach == null ? AttachOptions.DEFAULT : attach;
+        security = security == null ? ContainerSecurity.defaults() : security;
     }
 
-    /** Without --read-only, --ulimit, --device or a terminal. */
+    /** Without --read-only, --ulimit, --device or a terminal, with docker's default security. */
     public RunRequest(Optional<Path> rootfs, Optional<String> image, Optional<String> platform, Optional<String> name,
             Optional<String> hostname, List<String> env, List<Path> envFiles, Optional<String> workdir,
             Optional<String> user, Optional<String> entrypoint, boolean interactive, boolean remove, boolean detach,
@@ -64,7 +66,7 @@ public record RunRequest(
             List<MountRequest> mounts, HostResources resources, List<PortSpec> ports, DnsOptions dns) {
         this(rootfs, image, platform, name, hostname, env, envFiles, workdir, user, entrypoint, interactive, remove, detach,
                 logOptions, labels, network, explain, command, mounts, resources, ports, dns, Confinement.NONE, false,
-                AttachOptions.DEFAULT);
+                AttachOptions.DEFAULT, null);
     }
 
     /** Without DNS options. */

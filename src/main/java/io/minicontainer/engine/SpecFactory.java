@@ -25,25 +25,26 @@ final class SpecFactory {
             List<Path> lowerDirs, ImageRunConfig.Process process, List<Spec.Mount> userMounts,
             List<Spec.Mount> cgroupMounts) {
         return forRun(request, id, layout, hostname, root, lowerDirs, process, userMounts, cgroupMounts,
-                DeviceAccess.resolve(List.of()), DEFAULT_TERM);
+                DeviceAccess.resolve(List.of(), request.security().privileged()), DEFAULT_TERM);
     }
 
     /**
-     * @param devices the devices already read from the host (--device) and the device cgroup's rules
+     * @param devices the devices already read from the host (--device, --privileged) and the device cgroup's rules
      * @param term    with -t, the container's TERM unless the image or the user set one: the caller's
      */
     static Spec forRun(RunRequest request, String id, ContainerLayout layout, String hostname, RootFilesystem root,
             List<Path> lowerDirs, ImageRunConfig.Process process, List<Spec.Mount> userMounts,
             List<Spec.Mount> cgroupMounts, DeviceAccess devices, String term) {
+        ContainerSecurity security = request.security();
         Spec.Process specProcess = new Spec.Process(request.tty(),
                 new Spec.User(process.uid(), process.gid(), process.additionalGids()), process.args(),
                 environment(process.env(), hostname, request.tty() ? Optional.of(term) : Optional.empty()),
-                process.cwd(), capabilities(process.uid()), false, request.confinement().ulimits());
+                process.cwd(), capabilities(security.capabilities(), process.uid()), security.noNewPrivileges(),
+                request.confinement().ulimits());
         return new Spec(Spec.VERSION, specProcess,
                 new Spec.Root(layout.rootfs(id).toString(), request.confinement().readOnly()), hostname,
-                mounts(lowerDirs, id, layout, userMounts, cgroupMounts), new Spec.Linux(namespaces(request.network(),
-                        layout.netns(id)),
-                        DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS, devices.nodes(), devices.rules()),
+                SecuritySpec.mounts(security, mounts(lowerDirs, id, layout, userMounts, cgroupMounts)),
+                SecuritySpec.linux(security, namespaces(request.network(), layout.netns(id)), devices),
                 Map.of(IMAGE_ANNOTATION, root.imageName(), IMAGE_ID_ANNOTATION, root.imageId()));
     }
 
@@ -63,9 +64,11 @@ final class SpecFactory {
         return vars.toList();
     }
 
-    /** docker's default set for root; a non-root user keeps only the bounding set, as in docker. */
-    private static Spec.Capabilities capabilities(long uid) {
-        List<String> caps = DockerDefaults.CAPABILITIES;
+    /**
+     * The set for root; a non-root user gets it as the bounding set only, as in docker (20.10 on): what
+     * execve gives a non-root process, so it gains them only through setuid or file capabilities.
+     */
+    private static Spec.Capabilities capabilities(List<String> caps, long uid) {
         List<String> granted = uid == 0 ? caps : List.of();
         return new Spec.Capabilities(caps, granted, granted, List.of(), List.of());
     }

@@ -2,6 +2,7 @@ package io.minicontainer.oci;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The part of the OCI runtime-spec {@code config.json} that MiniContainer reads and writes.
@@ -89,11 +90,13 @@ public record Spec(
     }
 
     /**
-     * {@code devices}: nodes created in the container; {@code deviceRules}: the device cgroup's
-     * {@code resources.devices}, in order, the last matching rule deciding (empty: no device cgroup).
+     * @param seccomp     the system call filter; empty: none (unconfined, privileged)
+     * @param devices     device nodes created in the container besides the default ones
+     * @param deviceRules the device cgroup's {@code resources.devices}, in order, the last matching
+     *                    rule deciding (empty: no device cgroup)
      */
     public record Linux(List<Namespace> namespaces, List<String> maskedPaths, List<String> readonlyPaths,
-            List<Device> devices, List<DeviceRule> deviceRules) {
+            Optional<Seccomp> seccomp, List<Device> devices, List<DeviceRule> deviceRules) {
         public Linux {
             namespaces = List.copyOf(namespaces);
             maskedPaths = List.copyOf(maskedPaths);
@@ -102,8 +105,9 @@ public record Spec(
             deviceRules = List.copyOf(deviceRules);
         }
 
+        /** No seccomp filter, no devices beyond the defaults, no device cgroup. */
         public Linux(List<Namespace> namespaces, List<String> maskedPaths, List<String> readonlyPaths) {
-            this(namespaces, maskedPaths, readonlyPaths, List.of(), List.of());
+            this(namespaces, maskedPaths, readonlyPaths, Optional.empty(), List.of(), List.of());
         }
     }
 

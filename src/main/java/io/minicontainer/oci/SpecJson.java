@@ -5,6 +5,7 @@ import io.minicontainer.json.JsonObject;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** config.json to and from {@link Spec}: the wire format apart from the values. */
 public final class SpecJson {
@@ -76,6 +77,7 @@ public final class SpecJson {
         json.put("namespaces", l.namespaces().stream().map(SpecJson::namespace).toList());
         json.put("maskedPaths", l.maskedPaths());
         json.put("readonlyPaths", l.readonlyPaths());
+        l.seccomp().ifPresent(seccomp -> json.put("seccomp", SeccompJson.write(seccomp)));
         if (!l.devices().isEmpty()) {
             json.put("devices", l.devices().stream().map(SpecJson::device).toList());
         }
@@ -139,6 +141,7 @@ public final class SpecJson {
                 new Spec.Linux(linux.objects("namespaces").stream()
                                 .map(ns -> new Spec.Namespace(ns.string("type"), ns.string("path", ""))).toList(),
                         linux.strings("maskedPaths"), linux.strings("readonlyPaths"),
+                        linux.has("seccomp") ? Optional.of(SeccompJson.read(linux.object("seccomp"))) : Optional.empty(),
                         linux.objects("devices").stream().map(SpecJson::readDevice).toList(),
                         linux.object("resources").objects("devices").stream().map(SpecJson::readDeviceRule).toList()),
                 json.stringMap("annotations"));

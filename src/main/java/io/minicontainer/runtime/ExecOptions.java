@@ -19,19 +19,20 @@ import java.util.Optional;
  * @param cgroupProcs the container's cgroup.procs files: the helper enters them before joining, so the
  *                    new process is born in the container's cgroup
  * @param tty        {@code -t}: a pseudo-terminal of its own, whose master the CLI holds
+ * @param capabilities replace the container's: {@code exec --privileged} (its seccomp filter stays, as in docker)
  */
 public record ExecOptions(long pid, long startTicks, List<String> args, List<String> env, Optional<String> cwd,
         Optional<Spec.User> user, boolean keepStdin, boolean detach, String planFile, List<String> cgroupProcs,
-        boolean tty) {
+        boolean tty, Optional<Spec.Capabilities> capabilities) {
     public ExecOptions {
         cgroupProcs = List.copyOf(cgroupProcs);
         args = List.copyOf(args);
         env = List.copyOf(env);
     }
 
-    /** Without a terminal. */
+    /** Without a terminal, with the container's capabilities. */
     public ExecOptions(long pid, long startTicks, List<String> args, List<String> env, Optional<String> cwd,
             Optional<Spec.User> user, boolean keepStdin, boolean detach, String planFile, List<String> cgroupProcs) {
-        this(pid, startTicks, args, env, cwd, user, keepStdin, detach, planFile, cgroupProcs, false);
+        this(pid, startTicks, args, env, cwd, user, keepStdin, detach, planFile, cgroupProcs, false, Optional.empty());
     }
 }

@@ -41,15 +41,8 @@ final class ExecPlanCompiler {
             steps.add(new Step.OpenStdin("/dev/null"));
         }
         steps.addAll(PlanCompiler.rlimits(process)); // docker gives exec processes the container's limits
-        Spec.Capabilities caps = process.capabilities();
-        steps.add(new Step.Bounding(PlanCompiler.mask("bounding", caps.bounding())));
-        steps.add(new Step.User(user.uid(), user.gid(), user.additionalGids()));
-        steps.add(new Step.Chdir(options.cwd().orElse(process.cwd())));
-        steps.add(new Step.Umask(0022));
-        steps.add(PlanCompiler.capabilities(caps));
-        if (process.noNewPrivileges()) {
-            steps.add(new Step.NoNewPrivileges());
-        }
+        ProcessSteps.add(steps, options.capabilities().orElse(process.capabilities()), user,
+                options.cwd().orElse(process.cwd()), process.noNewPrivileges(), spec.linux().seccomp());
         steps.add(new Step.Exec(options.args(), environment(process.env(), options.env())));
         return new Plan("/", steps);
     }

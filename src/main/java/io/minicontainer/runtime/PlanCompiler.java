@@ -231,6 +231,7 @@ public final class PlanCompiler {
                 steps.add(new Step.Symlink(link.get(1), rootfs + "/dev/" + link.get(0)));
             }
         }
+        Set<String> directories = new HashSet<>(); // a privileged container's hundred devices share a few
         for (Spec.Device device : spec.linux().devices()) {
             if (!device.path().startsWith("/") || Arrays.asList(device.path().split("/")).contains("..")) {
                 throw new SpecException("linux.devices: path " + device.path() + " must be absolute, without '..'");
@@ -239,7 +240,9 @@ public final class PlanCompiler {
                 throw new SpecException("linux.devices: " + device.path() + " has type " + device.type()
                         + " (only c and b are supported)");
             }
-            steps.add(new Step.Mkdir(parentOf(rootfs + device.path()), DIR_MODE));
+            if (directories.add(parentOf(device.path()))) {
+                steps.add(new Step.Mkdir(parentOf(rootfs + device.path()), DIR_MODE));
+            }
             steps.add(new Step.Mknod(rootfs + device.path(), device.type().charAt(0), device.fileMode() & 07777,
                     device.major(), device.minor(), device.uid(), device.gid()));
         }
@@ -300,16 +303,8 @@ public final class PlanCompiler {
             steps.add(new Step.OpenStdin("/dev/null"));
         }
         steps.addAll(rlimits(process));
-        Spec.Capabilities caps = process.capabilities();
-        steps.add(new Step.Bounding(mask("bounding", caps.bounding())));
-        Spec.User user = process.user();
-        steps.add(new Step.User(user.uid(), user.gid(), user.additionalGids()));
-        steps.add(new Step.Chdir(process.cwd())); // as the user: a directory it may not enter is an error
-        steps.add(new Step.Umask(0022));
-        steps.add(capabilities(caps));
-        if (process.noNewPrivileges()) {
-            steps.add(new Step.NoNewPrivileges());
-        }
+        ProcessSteps.add(steps, process.capabilities(), process.user(), process.cwd(), process.noNewPrivileges(),
+                spec.linux().seccomp());
         steps.add(new Step.Exec(process.args(), process.env()));
     }
 

@@ -61,6 +61,7 @@ public final class PlanExplainer {
             case Step.StateDir d -> "ps, inspect and logs read them";
             case Step.ParentDeathSignal p -> "if the monitor dies, so does the container";
             case Step.NoNewPrivileges n -> "setuid programs cannot gain privileges";
+            case Step.SeccompFilter f -> "from here the system calls outside the seccomp profile fail";
             case Step.Umask u -> u.mask() == 0 ? "so the modes below are exact" : "the usual umask for the workload";
             case Step.Mount m when m.target().equals("/") && (m.flags() & MountOptions.MS_PRIVATE) != 0 ->
                     "mounts from here on never propagate to the host";

@@ -314,6 +314,20 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * seccomp(SECCOMP_SET_MODE_FILTER) with a classic BPF program ({@code struct sock_filter[]}, in hex).
+     * The kernel takes it from a process with no_new_privs set, or with CAP_SYS_ADMIN.
+     */
+    record SeccompFilter(String programHex) implements Step {
+        public int instructions() {
+            return programHex.length() / 16;
+        }
+
+        public String describe(Plan plan) { return "install the seccomp filter"; }
+        public int op() { return 35; }
+        public List<String> args() { return List.of(programHex); }
+    }
+
     /** PR_SET_NO_NEW_PRIVS: setuid programs and file capabilities can never add privileges. */
     record NoNewPrivileges() implements Step {
         public String describe(Plan plan) { return "set no_new_privs"; }

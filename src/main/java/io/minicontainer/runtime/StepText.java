@@ -82,6 +82,7 @@ public final class StepText {
                     + u.uid() + ")";
             case Step.ParentDeathSignal p -> "prctl(PR_SET_PDEATHSIG, " + p.signal() + ")";
             case Step.NoNewPrivileges n -> "prctl(PR_SET_NO_NEW_PRIVS, 1)";
+            case Step.SeccompFilter f -> "seccomp(SECCOMP_SET_MODE_FILTER, <" + f.instructions() + " BPF instructions>)";
             case Step.Exec e -> "exec " + e.argv().stream().map(StepText::shellQuoted).collect(Collectors.joining(" "));
             case Step.Terminal t -> terminalCommand(t);
             case Step.Attach a -> "connect " + a.socket();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** --device as docker's CLI reads it, and the host node it names. */
+/** --device as docker's CLI reads it, the host node it names, and --privileged's copy of the host's /dev. */
 class DeviceFlagsTest {
 
     @ParameterizedTest
@@ -38,7 +38,7 @@ class DeviceFlagsTest {
 
     @Test
     void theHostNodeGivesTypeNumbersModeAndAnAllowRuleAfterDockersDefaults() {
-        DeviceAccess access = DeviceAccess.resolve(List.of(new DeviceRequest("/dev/null", "/dev/mynull", "rw")));
+        DeviceAccess access = DeviceAccess.resolve(List.of(new DeviceRequest("/dev/null", "/dev/mynull", "rw")), false);
 
         assertThat(access.nodes()).containsExactly(new Spec.Device("/dev/mynull", "c", 1, 3, 0666, 0, 0));
         assertThat(access.rules()).startsWith(new Spec.DeviceRule(false, "a", -1, -1, "rwm"))
@@ -47,18 +47,31 @@ class DeviceFlagsTest {
 
     @Test
     void withoutDevicesTheRulesAreDockersDefaults() {
-        assertThat(DeviceAccess.resolve(List.of()).rules()).isEqualTo(DeviceAccess.DEFAULT_RULES)
+        assertThat(DeviceAccess.resolve(List.of(), false).rules()).isEqualTo(DeviceAccess.DEFAULT_RULES)
                 .contains(new Spec.DeviceRule(true, "b", -1, -1, "m"), new Spec.DeviceRule(true, "c", 136, -1, "rwm"))
                 .noneMatch(rule -> rule.allow() && rule.type().equals("b") && rule.access().contains("r"));
     }
 
     @Test
     void missingPathsAndFilesThatAreNoDevicesAreRefused() {
-        assertThatThrownBy(() -> DeviceAccess.resolve(List.of(DeviceRequest.parse("/dev/no-such-device"))))
+        assertThatThrownBy(() -> DeviceAccess.resolve(List.of(DeviceRequest.parse("/dev/no-such-device")), false))
                 .hasMessage("error gathering device information while adding custom device \"/dev/no-such-device\":"
                         + " no such file or directory");
-        assertThatThrownBy(() -> DeviceAccess.resolve(List.of(DeviceRequest.parse("/etc/hostname"))))
+        assertThatThrownBy(() -> DeviceAccess.resolve(List.of(DeviceRequest.parse("/etc/hostname")), false))
                 .hasMessageEndingWith("\"/etc/hostname\": not a device node");
+    }
+
+    @Test
+    void privilegedGetsACopyOfEachHostDeviceAllOpenAndADeviceFlagReplacesTheHostsNode() {
+        DeviceAccess access = DeviceAccess.resolve(List.of(new DeviceRequest("/dev/zero", "/dev/null", "r")), true);
+
+        assertThat(access.rules()).startsWith(DeviceAccess.ALLOW_ALL);
+        assertThat(access.nodes()).contains(new Spec.Device("/dev/zero", "c", 1, 5, 0666, 0, 0))
+                .allSatisfy(node -> assertThat(node.type()).isIn("b", "c"))
+                .noneMatch(node -> node.path().startsWith("/dev/pts/") || node.path().equals("/dev/console")
+                        || node.path().equals("/dev/ptmx"));
+        assertThat(access.nodes()).filteredOn(node -> node.path().equals("/dev/null")).singleElement()
+                .extracting(Spec.Device::minor).isEqualTo(5L);
     }
 
     @Test

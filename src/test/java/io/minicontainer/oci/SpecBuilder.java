@@ -3,6 +3,7 @@ package io.minicontainer.oci;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A typical container spec for tests, changed one thing at a time: an overlay root, /proc, a
@@ -31,6 +32,7 @@ public final class SpecBuilder {
     private List<String> maskedPaths = List.of();
     private List<String> readonlyPaths = List.of();
     private Map<String, String> annotations = Map.of();
+    private Seccomp seccomp;
     private List<Spec.Rlimit> rlimits = List.of();
     private List<Spec.Device> devices = List.of();
     private List<Spec.DeviceRule> deviceRules = List.of();
@@ -65,6 +67,7 @@ public final class SpecBuilder {
     public SpecBuilder maskedPaths(String... paths) { this.maskedPaths = List.of(paths); return this; }
     public SpecBuilder readonlyPaths(String... paths) { this.readonlyPaths = List.of(paths); return this; }
     public SpecBuilder annotations(Map<String, String> annotations) { this.annotations = annotations; return this; }
+    public SpecBuilder seccomp(Seccomp seccomp) { this.seccomp = seccomp; return this; }
     public SpecBuilder rlimits(Spec.Rlimit... limits) { this.rlimits = List.of(limits); return this; }
     public SpecBuilder devices(Spec.Device... nodes) { this.devices = List.of(nodes); return this; }
     public SpecBuilder deviceRules(Spec.DeviceRule... rules) { this.deviceRules = List.of(rules); return this; }
@@ -78,6 +81,7 @@ public final class SpecBuilder {
         return new Spec(Spec.VERSION,
                 new Spec.Process(terminal, user, args, env, cwd, capabilities, noNewPrivileges, rlimits),
                 new Spec.Root(rootPath, readonlyRoot), hostname, mounts,
-                new Spec.Linux(namespaces, maskedPaths, readonlyPaths, devices, deviceRules), annotations);
+                new Spec.Linux(namespaces, maskedPaths, readonlyPaths, Optional.ofNullable(seccomp), devices, deviceRules),
+                annotations);
     }
 }

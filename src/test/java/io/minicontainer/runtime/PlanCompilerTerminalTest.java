@@ -83,7 +83,7 @@ class PlanCompilerTerminalTest {
     @Test
     void execWithATerminalHasItsOwnWithoutConsoleAfterSetsid() {
         ExecOptions options = new ExecOptions(4242, 99, List.of("sh"), List.of(), Optional.empty(), Optional.empty(), true,
-                false, "/c/exec.plan", List.of(), true);
+                false, "/c/exec.plan", List.of(), true, Optional.empty());
 
         Plan plan = PlanCompiler.compileExec(SpecBuilder.spec().user(7, 7).build(), options);
 
@@ -95,7 +95,7 @@ class PlanCompilerTerminalTest {
     @Test
     void execCannotDetachFromATerminalItHolds() {
         ExecOptions options = new ExecOptions(4242, 99, List.of("sh"), List.of(), Optional.empty(), Optional.empty(), false,
-                true, "/c/exec.plan", List.of(), true);
+                true, "/c/exec.plan", List.of(), true, Optional.empty());
 
         assertThatThrownBy(() -> PlanCompiler.compileExec(SpecBuilder.spec().build(), options))
                 .isInstanceOf(SpecException.class).hasMessageContaining("-d with -t");

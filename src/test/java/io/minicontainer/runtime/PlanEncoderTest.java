@@ -136,6 +136,7 @@ class PlanEncoderTest {
                 Map.entry(new Step.Bounding(0), "OP_BOUNDING"), Map.entry(new Step.User(0, 0, List.of()), "OP_USER"),
                 Map.entry(new Step.ParentDeathSignal(9), "OP_PDEATHSIG"),
                 Map.entry(new Step.NoNewPrivileges(), "OP_NO_NEW_PRIVS"),
+                Map.entry(new Step.SeccompFilter("0600000000007fff"), "OP_SECCOMP"),
                 Map.entry(new Step.SetMountAttributes("/x", 1, 0), "OP_MOUNT_SETATTR"),
                 Map.entry(new Step.Rlimit(RlimitType.RLIMIT_NOFILE, 1, 2), "OP_RLIMIT"),
                 Map.entry(new Step.Exec(List.of("sh"), List.of()), "OP_EXEC"),
