@@ -80,6 +80,8 @@ final class ContainerJson {
         host.put("LogConfig", logConfig);
         host.putAll(facts.request().resources().hostConfig());
         host.putAll(facts.request().confinement().hostConfig());
+        List<String> groupAdd = facts.request().identity().groupAdd();
+        host.put("GroupAdd", groupAdd.isEmpty() ? null : groupAdd);
         return host;
     }
 

@@ -66,6 +66,7 @@ public final class Engine {
                 .orElseGet(() -> images.forRun(request.image().orElseThrow(), request.platform()));
         ImageRunConfig.Process process = ImageRunConfig.apply(root.config(), new ImageRunConfig.Overrides(
                 request.command(), request.entrypoint(), userEnv, request.workdir(), request.user()), root.files());
+        process = process.withMoreGroups(GroupAdd.resolve(request.identity().groupAdd(), root.files()));
         String id = newId();
         Rollback rollback = new Rollback();
         // Ctrl-C or a TERM while the JVM prepares: undo what exists; once execve has replaced the JVM,

@@ -40,7 +40,8 @@ public record RunRequest(
         DnsOptions dns,
         Confinement confinement,
         boolean tty,
-        AttachOptions attach) {
+        AttachOptions attach,
+        Identity identity) {
 
     public RunRequest {
         env = List.copyOf(env);
@@ -54,6 +55,19 @@ public record RunRequest(
         dns = dns == null ? DnsOptions.NONE : dns;
         confinement = confinement == null ? Confinement.NONE : confinement;
         attach = attach == null ? AttachOptions.DEFAULT : attach;
+        identity = identity == null ? Identity.DEFAULT : identity;
+    }
+
+    /** Without --group-add. */
+    public RunRequest(Optional<Path> rootfs, Optional<String> image, Optional<String> platform, Optional<String> name,
+            Optional<String> hostname, List<String> env, List<Path> envFiles, Optional<String> workdir,
+            Optional<String> user, Optional<String> entrypoint, boolean interactive, boolean remove, boolean detach,
+            List<String> logOptions, List<String> labels, NetworkMode network, boolean explain, List<String> command,
+            List<MountRequest> mounts, HostResources resources, List<PortSpec> ports, DnsOptions dns,
+            Confinement confinement, boolean tty, AttachOptions attach) {
+        this(rootfs, image, platform, name, hostname, env, envFiles, workdir, user, entrypoint, interactive, remove, detach,
+                logOptions, labels, network, explain, command, mounts, resources, ports, dns, confinement, tty, attach,
+                Identity.DEFAULT);
     }
 
     /** Without --read-only, --ulimit, --device or a terminal. */

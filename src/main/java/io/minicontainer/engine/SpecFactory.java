@@ -5,6 +5,7 @@ import io.minicontainer.oci.Spec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,17 @@ final class SpecFactory {
                 mounts(lowerDirs, id, layout, userMounts, cgroupMounts), new Spec.Linux(namespaces(request.network(),
                         layout.netns(id)),
                         DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS, devices.nodes(), devices.rules()),
-                Map.of(IMAGE_ANNOTATION, root.imageName(), IMAGE_ID_ANNOTATION, root.imageId()));
+                annotations(request, root));
+    }
+
+    /** The image, and --group-add's names for exec --user, which resolves them again as docker does. */
+    private static Map<String, String> annotations(RunRequest request, RootFilesystem root) {
+        Map<String, String> annotations = new HashMap<>(Map.of(IMAGE_ANNOTATION, root.imageName(),
+                IMAGE_ID_ANNOTATION, root.imageId()));
+        if (!request.identity().groupAdd().isEmpty()) {
+            annotations.put(GroupAdd.ANNOTATION, GroupAdd.annotation(request.identity().groupAdd()));
+        }
+        return annotations;
     }
 
     /** The caller's TERM, the terminal a container's is shown on; docker's xterm when it has none. */
