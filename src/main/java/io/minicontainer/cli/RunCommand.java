@@ -28,6 +28,7 @@ final class RunCommand implements Command {
             Flag.value("workdir", 'w', "DIR", "Working directory inside the container"),
             Flag.value("user", 'u', "USER[:GROUP]", "User name or uid (and group) to run as"),
             Flag.value("group-add", Flag.NO_SHORTHAND, "GROUP", "Add a supplementary group (gid or name in the image)"),
+            Flag.value("userns", Flag.NO_SHORTHAND, "MODE", "host (default) or auto: root inside is an unprivileged host uid"),
             Flag.value("entrypoint", Flag.NO_SHORTHAND, "CMD", "Overwrite the image's entrypoint (\"\" clears it)"),
             Flag.value("platform", Flag.NO_SHORTHAND, "OS/ARCH", "Platform to pull if the image is missing"),
             Flag.value("volume", 'v', "SPEC", "Bind mount or volume: [HOST-DIR|NAME:]CONTAINER-DIR[:ro]"),
@@ -90,7 +91,8 @@ final class RunCommand implements Command {
                 ResourceOptions.forRun(args, HostCpus.current()), PortSpec.parseAll(args.all("publish")),
                 DnsOptions.parse(args.all("dns"), args.all("dns-search"), args.all("dns-option"), args.all("add-host")),
                 Confinement.parse(args.bool("read-only"), args.all("ulimit"), args.all("device")),
-                args.bool("tty"), AttachFlags.parse(args, attachStdin), new Identity(args.all("group-add")));
+                args.bool("tty"), AttachFlags.parse(args, attachStdin), Identity.parse(args.all("group-add"),
+                args.value("userns").orElse(context.env().getOrDefault("MINICONTAINER_USERNS", ""))));
         new Engine(context.layout(), context.launcher(), context.env(), context.cgroups())
                 .run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");
