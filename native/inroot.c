@@ -20,6 +20,7 @@ struct open_how {
 #define RESOLVE_IN_ROOT 0x10
 
 static char root[PATH_MAX];
+static int root_held = -1; /* once held, the root is reopened from this descriptor, not its path */
 static int openat2_missing; /* ENOSYS once: every later call walks component by component */
 
 void inroot_without_openat2(int without)
@@ -30,6 +31,18 @@ void inroot_without_openat2(int without)
 void inroot_set(const char *rootfs)
 {
     snprintf(root, sizeof root, "%s", rootfs);
+}
+
+int inroot_hold(void)
+{
+    root_held = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    return root_held;
+}
+
+int inroot_chdir(const char *path)
+{
+    const char *relative = inroot_relative(path);
+    return root_held >= 0 && relative && !relative[0] ? fchdir(root_held) : chdir(path);
 }
 
 const char *inroot_relative(const char *path)
@@ -44,7 +57,7 @@ const char *inroot_relative(const char *path)
 
 int inroot_open(const char *relative, int flags, mode_t mode)
 {
-    int root_fd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    int root_fd = root_held >= 0 ? fcntl(root_held, F_DUPFD_CLOEXEC, 0) : open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (root_fd < 0)
         return -1;
     int fd = -1;

@@ -15,6 +15,13 @@ void inroot_set(const char *rootfs);
 /* The part of path below the root ("" for the root itself), or NULL for a path outside it. */
 const char *inroot_relative(const char *path);
 
+/* Keeps the root open (the mount on it now): later calls start there, so its parents on the host
+ * need not be searchable by whoever the process becomes (--userns=auto). Returns the descriptor or -1. */
+int inroot_hold(void);
+
+/* chdir(path), or to the held root when path is the root. */
+int inroot_chdir(const char *path);
+
 /* openat2 inside the root (inroot_walk where openat2 is missing); returns a descriptor or -1 with errno. */
 int inroot_open(const char *relative, int flags, mode_t mode);
 

@@ -37,6 +37,18 @@
 #define SYS_pidfd_open 434
 #endif
 
+/* A network namespace the engine made belongs to the host's user namespace: joined first, while
+ * still root there; entering the container's user namespace (--userns=auto) first would forbid it. */
+static int setns_all(int pidfd, int flags)
+{
+    if ((flags & CLONE_NEWUSER) && (flags & CLONE_NEWNET)) {
+        if (setns(pidfd, CLONE_NEWNET) < 0)
+            return -1;
+        flags &= ~CLONE_NEWNET;
+    }
+    return setns(pidfd, flags);
+}
+
 /* pidfd first, then the start time: if the pid was reused before the open, the times differ. */
 static int join_namespaces(const struct step *join)
 {
@@ -48,7 +60,7 @@ static int join_namespaces(const struct step *join)
     if (process_start_ticks(pid) != step_num(join, 2))
         errno = ESRCH;
     else
-        rc = setns(pidfd, (int)step_num(join, 3));
+        rc = setns_all(pidfd, (int)step_num(join, 3));
     int err = errno;
     close(pidfd);
     errno = err;

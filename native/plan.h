@@ -53,6 +53,8 @@ enum op {
     OP_TERMINAL = 31,         /* uid, console ("" = none): a pty of the container's own; the master goes to the parent */
     OP_SECCOMP = 35,          /* program: struct sock_filter[] in hex, installed with seccomp(SET_MODE_FILTER) */
     OP_RLIMIT = 40,           /* resource, soft, hard (unsigned decimal; 18446744073709551615 = unlimited) */
+    OP_BECOME_ROOT = 41,      /* --userns=auto: setgroups, setresgid, setresuid to 0 in the new user namespace */
+    OP_ATTACH_TREE = 42,      /* target, index: move_mount of a tree the monitor prepared (OP_IDMAP_*) */
     /* monitor side again, after the container's range */
     OP_NETNS_ON_EXIT = 100,   /* path: a namespace file to unmount and delete when the container is gone */
     OP_EXIT_COMMAND = 101,    /* argv: run (and waited for) when the container is gone, e.g. nft -f unpublish.nft */
@@ -61,6 +63,11 @@ enum op {
     OP_TERMINAL_CLIENT = 103, /* detach keys ("16,17", "" = none): the container has a terminal; ours follows it */
     OP_SEND_STDIN = 104,      /* the client sends its stdin to the monitor (raw, with a terminal) */
     OP_NO_SIG_PROXY = 105,    /* signals for the client are not passed on (--sig-proxy=false) */
+    /* the monitor's again: --userns=auto (userns.c), before the clone */
+    OP_USERNS_MAP = 106,      /* base, size: the container's ids 0..size-1 are base.. on the host */
+    OP_IDMAP_OVERLAY = 107,   /* upper, work, lower layers top first: the overlay made over idmapped layers */
+    OP_IDMAP_BIND = 108,      /* source, recursive (0/1): an idmapped copy of a host path, for a bind */
+    OP_NETNS_FOR_CLONE = 109, /* path: the monitor enters it for the clone, so the container starts in it */
 };
 
 struct step {

@@ -9,6 +9,7 @@
 #include "inroot.h"
 #include "steps.h"
 #include "terminal.h"
+#include "userns.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -111,9 +112,15 @@ int start_container(const struct plan *plan, const int stdio[3], pid_t *child, i
         snprintf(text, len, "minicontainer: prepare container: %s\n", strerror(errno ? errno : EINVAL));
         return EXIT_ENGINE;
     }
+    if (userns_prepare(plan, text, len) < 0) {
+        userns_after_clone(plan, 0, text + strlen(text), len - strlen(text));
+        return EXIT_ENGINE;
+    }
     *child = syscall(SYS_clone, step_num(clone_step, 1) | SIGCHLD, NULL, NULL, NULL, NULL);
     if (*child < 0) {
-        snprintf(text, len, "minicontainer: %s: %s\n", clone_step->args[0], strerror(errno));
+        int err = errno;
+        userns_after_clone(plan, 0, text, len);
+        snprintf(text, len, "minicontainer: %s: %s\n", clone_step->args[0], strerror(err));
         return EXIT_ENGINE;
     }
     if (*child == 0) {
@@ -126,7 +133,7 @@ int start_container(const struct plan *plan, const int stdio[3], pid_t *child, i
     close(sync_pipe[0]);
     close(error_pipe[1]);
     close(channel[1]);
-    if (cgroup_enter(plan, *child, text, len) < 0) {
+    if (userns_after_clone(plan, *child, text, len) < 0 || cgroup_enter(plan, *child, text, len) < 0) {
         kill(*child, SIGKILL); /* it has run nothing of its own yet */
         close(sync_pipe[1]);
         close(error_pipe[0]);

@@ -6,6 +6,7 @@
 #include "steps.h"
 #include "inroot.h"
 #include "terminal.h"
+#include "userns.h"
 
 #include <errno.h>
 #include <sched.h>
@@ -177,7 +178,7 @@ static int do_symlink(const struct step *s)
 /* pivot_root(".", "."): the old root ends up stacked under the new one and is detached at once. */
 static int do_pivot_root(const struct step *s)
 {
-    FAIL_IF(chdir(s->args[1]) < 0);
+    FAIL_IF(inroot_chdir(s->args[1]) < 0);
     FAIL_IF(syscall(SYS_pivot_root, ".", ".") < 0);
     FAIL_IF(umount2(".", MNT_DETACH) < 0);
     FAIL_IF(chdir("/") < 0);
@@ -363,6 +364,7 @@ static const step_fn STEP_TABLE[] = {
     [OP_MOUNT_SETATTR] = do_mount_setattr, [OP_UNSHARE] = do_unshare,
     [OP_SETNS] = do_setns,         [OP_TERMINAL] = terminal_step,
     [OP_SECCOMP] = do_seccomp,     [OP_RLIMIT] = do_rlimit,
+    [OP_BECOME_ROOT] = userns_become_root, [OP_ATTACH_TREE] = userns_attach_tree,
 };
 
 int step_run(const struct step *s)

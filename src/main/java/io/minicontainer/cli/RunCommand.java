@@ -4,6 +4,7 @@ import io.minicontainer.engine.Confinement;
 import io.minicontainer.engine.DnsOptions;
 import io.minicontainer.engine.Engine;
 import io.minicontainer.engine.HostCpus;
+import io.minicontainer.engine.Identity;
 import io.minicontainer.engine.RunRequest;
 import io.minicontainer.engine.RunRequest.NetworkMode;
 import io.minicontainer.network.Ipv4Address;
@@ -26,6 +27,8 @@ final class RunCommand implements Command {
             Flag.value("env-file", Flag.NO_SHORTHAND, "FILE", "Read environment variables from a file"),
             Flag.value("workdir", 'w', "DIR", "Working directory inside the container"),
             Flag.value("user", 'u', "USER[:GROUP]", "User name or uid (and group) to run as"),
+            Flag.value("group-add", Flag.NO_SHORTHAND, "GROUP", "Add a supplementary group (gid or name in the image)"),
+            Flag.value("userns", Flag.NO_SHORTHAND, "MODE", "host (default) or auto: root inside is an unprivileged host uid"),
             Flag.value("entrypoint", Flag.NO_SHORTHAND, "CMD", "Overwrite the image's entrypoint (\"\" clears it)"),
             Flag.value("platform", Flag.NO_SHORTHAND, "OS/ARCH", "Platform to pull if the image is missing"),
             Flag.value("volume", 'v', "SPEC", "Bind mount or volume: [HOST-DIR|NAME:]CONTAINER-DIR[:ro]"),
@@ -89,7 +92,9 @@ final class RunCommand implements Command {
                 ResourceOptions.forRun(args, HostCpus.current()), PortSpec.parseAll(args.all("publish")),
                 DnsOptions.parse(args.all("dns"), args.all("dns-search"), args.all("dns-option"), args.all("add-host")),
                 Confinement.parse(args.bool("read-only"), args.all("ulimit"), args.all("device")),
-                args.bool("tty"), AttachFlags.parse(args, attachStdin), SecurityFlags.forRun(args));
+                args.bool("tty"), AttachFlags.parse(args, attachStdin), SecurityFlags.forRun(args),
+                Identity.parse(args.all("group-add"),
+                args.value("userns").orElse(context.env().getOrDefault("MINICONTAINER_USERNS", ""))));
         new Engine(context.layout(), context.launcher(), context.env(), context.cgroups())
                 .run(request, Images.forRun(context), context.err());
         throw new IllegalStateException("the container's monitor did not take over");

@@ -51,7 +51,8 @@ final class ContainerExec {
         Container container = containers.find(request.container());
         ProcessIdentity process = container.process().orElseThrow(() -> notRunning(container));
         Spec spec = readSpec(container.config());
-        Optional<ContainerUser> user = request.user().map(u -> ContainerUser.resolve(u, file -> readInside(process, file)));
+        Optional<ContainerUser> user = request.user().map(u -> withGroupAdd(ContainerUser.resolve(u,
+                file -> readInside(process, file)), spec, process));
         if (user.isPresent() && env.stream().noneMatch(e -> e.startsWith("HOME="))) {
             env.add("HOME=" + user.get().home()); // as runc: the user's own home unless one is given
         }
@@ -76,6 +77,13 @@ final class ContainerExec {
     private static Spec.Capabilities allCapabilities() {
         List<String> all = CapabilityFlags.available();
         return new Spec.Capabilities(all, all, all, List.of(), List.of());
+    }
+
+    /** docker gives an exec --user the container's --group-add groups too, resolved in the container now. */
+    private static ContainerUser withGroupAdd(ContainerUser user, Spec spec, ProcessIdentity process) {
+        List<Long> added = GroupAdd.resolve(GroupAdd.fromAnnotation(spec.annotations().get(GroupAdd.ANNOTATION)),
+                file -> readInside(process, file));
+        return new ContainerUser(user.uid(), user.gid(), GroupAdd.merge(user.additionalGids(), added), user.home());
     }
 
     private static EngineException notRunning(Container container) {

@@ -81,6 +81,8 @@ final class ContainerJson {
         host.putAll(facts.request().resources().hostConfig());
         host.putAll(facts.request().confinement().hostConfig());
         host.putAll(facts.request().security().options().hostConfig());
+        List<String> groupAdd = facts.request().identity().groupAdd();
+        host.put("GroupAdd", groupAdd.isEmpty() ? null : groupAdd);
         return host;
     }
 

@@ -66,6 +66,7 @@ public final class Engine {
                 .orElseGet(() -> images.forRun(request.image().orElseThrow(), request.platform()));
         ImageRunConfig.Process process = ImageRunConfig.apply(root.config(), new ImageRunConfig.Overrides(
                 request.command(), request.entrypoint(), userEnv, request.workdir(), request.user()), root.files());
+        process = process.withMoreGroups(GroupAdd.resolve(request.identity().groupAdd(), root.files()));
         String id = newId();
         Rollback rollback = new Rollback();
         // Ctrl-C or a TERM while the JVM prepares: undo what exists; once execve has replaced the JVM,
@@ -76,6 +77,7 @@ public final class Engine {
             rollback.created(containers.lockFile(id));
             Path nameFile = rollback.created(claimName(request, id));
             Path dir = rollback.created(createContainerDir(id));
+            Optional<Path> range = remap(request, id, rollback);
             Cgroup cgroup = cgroups.create(id, request.resources().limits());
             rollback.undo(cgroup::destroy);
             cgroup.restrictDevices(devices.rules());
@@ -92,17 +94,17 @@ public final class Engine {
             networks.announce(id, name, endpoints);
             rollback.undo(() -> networks.withdraw(id, endpoints));
             UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
-            Spec spec = SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root), process,
-                    mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")), devices,
-                    SpecFactory.terminalType(callerEnv));
+            Spec spec = UsernsSpec.remapped(SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root),
+                    process, mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")), devices,
+                    SpecFactory.terminalType(callerEnv)), range.map(UsernsSpec::base));
             Files.writeString(layout.config(id), SpecJson.write(spec));
             Optional<Map<String, Object>> settings = request.network().isBridged() ? Optional.of(NetworkSettings.of(
                     joined.attachments(), joined.ports(), endpoints, id.substring(0, 12), name)) : Optional.empty();
             containers.writeRecord(ContainerJson.of(new ContainerJson.Facts(id, name, Instant.now(), request, root,
                     process, hostname, logLimits, layout.log(id).toString(), ContainerMounts.inspect(spec, layout),
                     settings)));
-            List<String> owned = mounts.withAnonymousVolumes(List.of(dir.toString(), nameFile.toString(),
-                    containers.lockFile(id).toString()));
+            List<String> owned = mounts.withAnonymousVolumes(UsernsSpec.withRange(List.of(dir.toString(),
+                    nameFile.toString(), containers.lockFile(id).toString()), range));
             Plan plan = launcher.compile(spec, new LaunchOptions(request.interactive(), true,
                     removedAtExit(request.remove() ? owned : List.of(), joined), owned, Optional.of(dir.toString()),
                     logLimits, request.detach() ? Optional.of(id) : Optional.empty(), LaunchOptions.CgroupPaths.of(cgroup),
@@ -206,6 +208,19 @@ public final class Engine {
             links.add(Files.createSymbolicLink(layout.lowerLinks(id).resolve(Integer.toString(i)), layers.get(i)));
         }
         return links;
+    }
+
+    /** --userns=auto: a host range of the container's own; its upper layer (its "/") belongs to its root. */
+    private Optional<Path> remap(RunRequest request, String id, Rollback rollback) throws IOException {
+        if (!request.identity().remapped()) {
+            return Optional.empty();
+        }
+        UsernsRanges ranges = new UsernsRanges(layout);
+        Path range = rollback.created(ranges.file(ranges.allocate(id)));
+        long base = UsernsSpec.base(range);
+        Files.setAttribute(layout.upper(id), "unix:uid", (int) base);
+        Files.setAttribute(layout.upper(id), "unix:gid", (int) base);
+        return Optional.of(range);
     }
 
     private Path createContainerDir(String id) throws IOException {

@@ -42,6 +42,11 @@ final class ImageRunConfig {
             env = List.copyOf(env);
             additionalGids = List.copyOf(additionalGids);
         }
+
+        /** With {@code --group-add}'s groups after the user's own. */
+        Process withMoreGroups(List<Long> gids) {
+            return new Process(args, env, cwd, uid, gid, GroupAdd.merge(additionalGids, gids));
+        }
     }
 
     /**

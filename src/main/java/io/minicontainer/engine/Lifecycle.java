@@ -130,6 +130,7 @@ public final class Lifecycle {
             destroyLeftCgroup(container.id());
             disconnect(container);
             containers.remove(container.id(), container.name());
+            new UsernsRanges(layout).release(container.id());
             new VolumeStore(layout).removeAnonymous(mounts);
         }
     }
@@ -293,6 +294,7 @@ public final class Lifecycle {
         containers.danglingNames().forEach(containers::removeName);
         containers.removeStaleLocks();
         networks.releaseStaleLeases();
+        new UsernsRanges(layout).releaseStale();
         return new Pruned(removed, bytes);
     }
 

@@ -41,7 +41,8 @@ public record RunRequest(
         Confinement confinement,
         boolean tty,
         AttachOptions attach,
-        ContainerSecurity security) {
+        ContainerSecurity security,
+        Identity identity) {
 
     public RunRequest {
         env = List.copyOf(env);
@@ -56,6 +57,19 @@ public record RunRequest(
         confinement = confinement == null ? Confinement.NONE : confinement;
         attach = attach == null ? AttachOptions.DEFAULT : attach;
         security = security == null ? ContainerSecurity.defaults() : security;
+        identity = identity == null ? Identity.DEFAULT : identity;
+    }
+
+    /** Without --group-add or --userns. */
+    public RunRequest(Optional<Path> rootfs, Optional<String> image, Optional<String> platform, Optional<String> name,
+            Optional<String> hostname, List<String> env, List<Path> envFiles, Optional<String> workdir,
+            Optional<String> user, Optional<String> entrypoint, boolean interactive, boolean remove, boolean detach,
+            List<String> logOptions, List<String> labels, NetworkMode network, boolean explain, List<String> command,
+            List<MountRequest> mounts, HostResources resources, List<PortSpec> ports, DnsOptions dns,
+            Confinement confinement, boolean tty, AttachOptions attach, ContainerSecurity security) {
+        this(rootfs, image, platform, name, hostname, env, envFiles, workdir, user, entrypoint, interactive, remove, detach,
+                logOptions, labels, network, explain, command, mounts, resources, ports, dns, confinement, tty, attach,
+                security, Identity.DEFAULT);
     }
 
     /** Without --read-only, --ulimit, --device or a terminal, with docker's default security. */
@@ -66,7 +80,7 @@ public record RunRequest(
             List<MountRequest> mounts, HostResources resources, List<PortSpec> ports, DnsOptions dns) {
         this(rootfs, image, platform, name, hostname, env, envFiles, workdir, user, entrypoint, interactive, remove, detach,
                 logOptions, labels, network, explain, command, mounts, resources, ports, dns, Confinement.NONE, false,
-                AttachOptions.DEFAULT, null);
+                AttachOptions.DEFAULT, null, null);
     }
 
     /** Without DNS options. */

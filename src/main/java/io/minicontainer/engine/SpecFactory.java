@@ -5,6 +5,7 @@ import io.minicontainer.oci.Spec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,17 @@ final class SpecFactory {
                 new Spec.Root(layout.rootfs(id).toString(), request.confinement().readOnly()), hostname,
                 SecuritySpec.mounts(security, mounts(lowerDirs, id, layout, userMounts, cgroupMounts)),
                 SecuritySpec.linux(security, namespaces(request.network(), layout.netns(id)), devices),
-                Map.of(IMAGE_ANNOTATION, root.imageName(), IMAGE_ID_ANNOTATION, root.imageId()));
+                annotations(request, root));
+    }
+
+    /** The image, and --group-add's names for exec --user, which resolves them again as docker does. */
+    private static Map<String, String> annotations(RunRequest request, RootFilesystem root) {
+        Map<String, String> annotations = new HashMap<>(Map.of(IMAGE_ANNOTATION, root.imageName(),
+                IMAGE_ID_ANNOTATION, root.imageId()));
+        if (!request.identity().groupAdd().isEmpty()) {
+            annotations.put(GroupAdd.ANNOTATION, GroupAdd.annotation(request.identity().groupAdd()));
+        }
+        return annotations;
     }
 
     /** The caller's TERM, the terminal a container's is shown on; docker's xterm when it has none. */

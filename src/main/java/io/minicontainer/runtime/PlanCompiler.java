@@ -46,6 +46,7 @@ public final class PlanCompiler {
     private final String rootfs;
     private final Set<Namespace> namespaces;
     private final List<Step> steps = new ArrayList<>();
+    private final Optional<UsernsPlan> userns;
 
     private PlanCompiler(Spec spec, LaunchOptions options, Host host) {
         this.spec = spec;
@@ -53,6 +54,7 @@ public final class PlanCompiler {
         this.host = host;
         this.rootfs = stripTrailingSlash(spec.root().path());
         this.namespaces = namespaces(spec);
+        this.userns = UsernsPlan.of(spec, steps);
     }
 
     public static Plan compile(Spec spec, LaunchOptions options, Host host) {
@@ -96,6 +98,7 @@ public final class PlanCompiler {
 
     private void monitorSide() {
         steps.add(new Step.Clone(namespaces.stream().filter(ns -> !unsharedLater(ns) && joinedPath(ns).isEmpty()).toList()));
+        userns.ifPresent(plan -> plan.monitorSide(joinedPath(Namespace.NETWORK)));
         options.ownedNamespaces().forEach(path -> steps.add(new Step.NamespaceOnExit(path)));
         if (!options.exitCommand().isEmpty()) {
             steps.add(new Step.ExitCommand(options.exitCommand()));
@@ -130,6 +133,11 @@ public final class PlanCompiler {
         return namespace == Namespace.CGROUP && !options.cgroup().procsFiles().isEmpty();
     }
 
+    /** A network namespace made with the container's own (in its user namespace, if any). */
+    private boolean ownsNetwork() {
+        return namespaces.contains(Namespace.NETWORK) && joinedPath(Namespace.NETWORK).isEmpty();
+    }
+
     /** The path of a namespace the spec joins rather than creates. */
     private Optional<String> joinedPath(Namespace namespace) {
         return spec.linux().namespaces().stream().filter(ns -> Namespace.bySpecName(ns.type()).orElse(null) == namespace)
@@ -137,7 +145,9 @@ public final class PlanCompiler {
     }
 
     private void detachFromCaller() {
-        namespaces.forEach(ns -> joinedPath(ns).ifPresent(path -> steps.add(new Step.SetNs(path, ns))));
+        if (userns.isEmpty()) { // with a user namespace, the monitor clones it in a joined network namespace
+            namespaces.forEach(ns -> joinedPath(ns).ifPresent(path -> steps.add(new Step.SetNs(path, ns))));
+        }
         if (namespaces.stream().anyMatch(this::unsharedLater)) {
             steps.add(new Step.Unshare(List.of(Namespace.CGROUP)));
         }
@@ -167,7 +177,13 @@ public final class PlanCompiler {
             String target = mount.destination().equals("/") ? rootfs : rootfs + mount.destination();
             MountOptions parsed = MountOptions.parse(mount.options());
             createMountPoint(mount, target, parsed);
-            if (parsed.isBind()) {
+            if (userns.isPresent() && parsed.isBind()) {
+                userns.get().bind(mount.source(), target, parsed);
+            } else if (userns.isPresent() && mount.type().equals("overlay")) {
+                userns.get().overlay(parsed.data(), target);
+            } else if (userns.isPresent() && mount.type().equals("sysfs") && !ownsNetwork()) {
+                userns.get().hostSys(target);
+            } else if (parsed.isBind()) {
                 bindMount(mount.source(), target, parsed);
             } else if (mount.type().equals("overlay")) {
                 overlayMount(mount.source(), target, parsed);
@@ -223,7 +239,9 @@ public final class PlanCompiler {
         Set<String> given = new HashSet<>(spec.linux().devices().stream().map(Spec.Device::path).toList());
         if (ownDev) {
             for (Device device : DEFAULT_DEVICES) {
-                if (!given.contains("/dev/" + device.name())) {
+                if (userns.isPresent()) {
+                    userns.get().device(device.name(), rootfs + "/dev/" + device.name());
+                } else if (!given.contains("/dev/" + device.name())) {
                     steps.add(new Step.Mknod(rootfs + "/dev/" + device.name(), 0666, device.major(), device.minor()));
                 }
             }
@@ -287,7 +305,7 @@ public final class PlanCompiler {
         if (namespaces.contains(Namespace.UTS) && !spec.hostname().isEmpty()) {
             steps.add(new Step.SetHostname(spec.hostname()));
         }
-        if (namespaces.contains(Namespace.NETWORK)) {
+        if (namespaces.contains(Namespace.NETWORK) && (userns.isEmpty() || ownsNetwork())) { // the engine's is up
             steps.add(new Step.LinkUp("lo"));
         }
     }
@@ -338,9 +356,6 @@ public final class PlanCompiler {
             if (!ns.path().isEmpty() && namespace != Namespace.NETWORK) {
                 throw new SpecException("linux.namespaces: joining " + ns.type() + " namespace " + ns.path()
                         + " is not supported yet");
-            }
-            if (namespace == Namespace.USER) {
-                throw new SpecException("linux.namespaces: user namespaces are not supported yet");
             }
             result.add(namespace);
         }

@@ -380,6 +380,11 @@ public sealed interface Step {
         }
     }
 
+    /** Steps kept in a file of their own ({@link UsernsStep}); each says how --explain shows it. */
+    non-sealed interface Elsewhere extends Step {
+        String command(Plan plan);
+    }
+
     int S_IFCHR = 0020000;
     int S_IFBLK = 0060000;
 

@@ -89,6 +89,7 @@ public final class StepText {
             case Step.TerminalClient t -> "stty raw while attached; detach keys " + detachKeys(t.detachKeys());
             case Step.SendStdin s -> "# the CLI's stdin goes to the container through the monitor";
             case Step.NoSignalProxy n -> "# a signal for the CLI ends the CLI alone";
+            case Step.Elsewhere e -> e.command(plan);
         };
     }
 

@@ -130,8 +130,8 @@ class ExecPlanCompilerTest {
 
     @Test
     void theContainersNamespacesAreCheckedAsForRun() {
-        assertThatThrownBy(() -> compile(SpecBuilder.spec().namespaces(SpecBuilder.namespaces("mount", "user")), options()))
-                .isInstanceOf(SpecException.class).hasMessageContaining("user namespaces are not supported yet");
+        assertThatThrownBy(() -> compile(SpecBuilder.spec().namespaces(SpecBuilder.namespaces("mount", "time-travel")),
+                options())).isInstanceOf(SpecException.class).hasMessageContaining("unknown type time-travel");
     }
 
     @Test

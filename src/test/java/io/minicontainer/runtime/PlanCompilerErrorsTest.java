@@ -43,9 +43,9 @@ class PlanCompilerErrorsTest {
     }
 
     @Test
-    void userNamespaceIsRefused() {
+    void userNamespaceWithoutItsRangeIsRefused() {
         assertRefused(SpecBuilder.spec().namespaces(SpecBuilder.namespaces("mount", "user")),
-                "linux.namespaces: user namespaces are not supported yet");
+                "linux.namespaces: a user namespace needs annotation org.minicontainer.userns (its first host id)");
     }
 
     @Test
