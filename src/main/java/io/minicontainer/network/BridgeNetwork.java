@@ -118,8 +118,19 @@ public final class BridgeNetwork {
         inside.setUp("lo", true);
         if (endpoint.defaultRoute()) {
             inside.addDefaultRoute(inet(attachment.gateway()));
+            unprivilegedPingAndPorts();
         }
         return null;
+    }
+
+    /**
+     * docker's defaults in a container's network namespace: any user may ping and bind ports below 1024.
+     * They matter most with --userns=auto, whose root has no capabilities over this namespace. Written from
+     * the thread inside it: /proc/sys/net is the namespace of whoever opens it.
+     */
+    private static void unprivilegedPingAndPorts() {
+        writeSysctl(Path.of("/proc/sys/net/ipv4/ping_group_range"), "0\t2147483647");
+        writeSysctl(Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start"), "0");
     }
 
     /**
