@@ -112,6 +112,20 @@ class NetworkIT extends ContainerTest {
     }
 
     @Test
+    void anyUserBindsLowPortsOnABridgeAlsoInItsOwnUserNamespace() throws Exception {
+        network("front");
+        Cli.Result user = cli.run("run", "--rm", "-u", "65534", "--network", "front", "--rootfs", rootfs.toString(),
+                "sh", "-c", "cat /proc/sys/net/ipv4/ping_group_range; httpd -p 80 -h / && echo bound");
+        assertThat(user.stdout()).as(user.stderr()).isEqualTo("0\t2147483647\nbound\n");
+        Cli.Result userns = cli.run("run", "--rm", "--userns=auto", "--network", "front", "--rootfs", rootfs.toString(),
+                "sh", "-c", "httpd -p 80 -h / && echo bound; cat /proc/self/uid_map");
+        assertThat(userns.stdout()).as(userns.stderr()).startsWith("bound\n")
+                .containsPattern("\\s0\\s+[1-9][0-9]*\\s+65536");
+        Cli.Result none = cli.run("run", "--rm", "-u", "65534", "--rootfs", rootfs.toString(), "httpd", "-p", "80");
+        assertThat(none.stderr()).as("the sysctl is the bridge's doing").contains("Permission denied");
+    }
+
+    @Test
     void withoutNetworkFlagsAContainerIsOnTheDefaultBridgeAndMinusCapitalPPublishesWhatItExposes() throws Exception {
         Cli onDefault = new Cli(root, Map.of("MINICONTAINER_CGROUP_PARENT", cgroupParent, "MINICONTAINER_NETWORK", "",
                 "MINICONTAINER_BRIDGE", bridge, "MINICONTAINER_BRIDGE_SUBNET", defaultSubnet,
