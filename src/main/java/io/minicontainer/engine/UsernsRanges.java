@@ -44,7 +44,7 @@ final class UsernsRanges {
 
     /** A free range for container {@code id}: its index. */
     int allocate(String id) {
-        try (FileChannel channel = lockChannel(); FileLock held = channel.lock()) {
+        try (FileChannel channel = lockChannel(); FileLock _ = channel.lock()) {
             releaseStale();
             for (int index = 0; index < RANGES; index++) {
                 try {
