@@ -47,6 +47,7 @@ abstract class ContainerTest {
         assertThat(Leftovers.mounts(root)).as("mounts left").isEmpty();
         assertThat(Leftovers.processes(root)).as("processes left").isEmpty();
         assertThat(Leftovers.cgroups(cgroupParent)).as("cgroups left").isEmpty();
+        assertThat(Leftovers.usedTheHostsDefaultBridge(root)).as("a container on the host's minicontainer0").isFalse();
         Leftovers.removeCgroupParent(cgroupParent);
     }
 

@@ -15,6 +15,12 @@ import java.util.stream.Stream;
 final class Leftovers {
     private Leftovers() {}
 
+    /** A test's containers belong on a bridge of the test's own, never on the host's default one. */
+    static boolean usedTheHostsDefaultBridge(Path root) throws IOException {
+        Path network = root.resolve("networks/bridge/network.json");
+        return Files.exists(network) && Files.readString(network).contains("\"minicontainer0\"");
+    }
+
     static List<String> mounts(Path root) throws IOException {
         return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
                 .filter(line -> line.contains(root.toString())).toList();

@@ -54,7 +54,8 @@ class VolumeIT extends ContainerTest {
         Process process = new ProcessBuilder("unshare", "-m", "--propagation", "private", "sh", "-c",
                 "mount -t tmpfs submount \"$0\" && exec \"$@\"", sub.toString(),
                 System.getProperty("minicontainer.launcher", "minicontainer"), "--root", root.toString(), "--runroot",
-                root.resolve("run").toString(), "run", "--rm", "--rootfs", rootfs.toString(), "-v", dir + ":/ro:ro", "sh", "-c",
+                root.resolve("run").toString(), "run", "--rm", "--network", "none", "--rootfs", rootfs.toString(),
+                "-v", dir + ":/ro:ro", "sh", "-c",
                 "grep -E ' /ro(/sub)? ' /proc/mounts | cut -d' ' -f2,4 | cut -d, -f1; touch /ro/x || echo top refused;"
                         + " touch /ro/sub/x || echo sub refused").redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
