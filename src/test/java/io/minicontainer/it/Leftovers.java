@@ -15,10 +15,14 @@ import java.util.stream.Stream;
 final class Leftovers {
     private Leftovers() {}
 
-    /** A test's containers belong on a bridge of the test's own, never on the host's default one. */
+    /**
+     * A test's containers belong on a bridge of the test's own, never on the host's default one: leases (made by
+     * the first attach) on a default network whose device is minicontainer0.
+     */
     static boolean usedTheHostsDefaultBridge(Path root) throws IOException {
-        Path network = root.resolve("networks/bridge/network.json");
-        return Files.exists(network) && Files.readString(network).contains("\"minicontainer0\"");
+        Path network = root.resolve("networks/bridge");
+        return Files.isDirectory(network.resolve("leases"))
+                && Files.readString(network.resolve("network.json")).contains("\"minicontainer0\"");
     }
 
     static List<String> mounts(Path root) throws IOException {
