@@ -45,8 +45,9 @@ final class ContainerNetworks {
      * What a container got: its attachments in interface order, its published ports (on the first), and the
      * files of its leases, which its monitor removes when it is gone.
      */
-    record Joined(List<Attachment> attachments, List<PublishedPort> ports, List<String> leaseFiles) {
-        static final Joined NOTHING = new Joined(List.of(), List.of(), List.of());
+    record Joined(List<Network> networks, List<Attachment> attachments, List<PublishedPort> ports,
+            List<String> leaseFiles) {
+        static final Joined NOTHING = new Joined(List.of(), List.of(), List.of(), List.of());
     }
 
     /** Publishes on the first network: the given specs at run, the recorded ports again at start. */
@@ -62,10 +63,12 @@ final class ContainerNetworks {
         Path netns = layout.netns(id);
         createNamespace(netns);
         rollback.undo(() -> NetNamespace.removePersistent(netns));
+        List<Network> networks = new ArrayList<>();
         List<Attachment> attachments = new ArrayList<>();
         List<String> leaseFiles = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
-            BridgeNetwork bridge = networking.bridge(find(endpoint.network()));
+            networks.add(find(endpoint.network()));
+            BridgeNetwork bridge = networking.bridge(networks.getLast());
             rollback.undo(() -> bridge.detach(id));
             Attachment attachment = bridge.attach(id, netns, new BridgeNetwork.Endpoint("eth" + attachments.size(),
                     endpoint.requested(), attachments.isEmpty()));
@@ -73,21 +76,21 @@ final class ContainerNetworks {
             leaseFiles.add(bridge.leaseFile(id, attachment.address()).toString());
         }
         if (attachments.isEmpty()) {
-            return new Joined(attachments, List.of(), leaseFiles);
+            return new Joined(networks, attachments, List.of(), leaseFiles);
         }
         PortPublisher publisher = networking.publisher();
         rollback.undo(() -> publisher.unpublish(layout.containerDir(id)));
-        return new Joined(attachments, publishing.publish(publisher, attachments.getFirst()), leaseFiles);
+        return new Joined(networks, attachments, publishing.publish(publisher, attachments.getFirst()), leaseFiles);
     }
 
     /** Tells the others on its user networks the container's name (it is about to run). */
-    void announce(String id, String name, List<Endpoint> endpoints) {
-        hosts.refresh(networks(endpoints), Map.of(id, name), Set.of());
+    void announce(String id, String name, List<Network> networks) {
+        hosts.refresh(networks, Map.of(id, name), Set.of());
     }
 
     /** Takes the container's name back from the others (a run that failed after {@link #announce}). */
-    void withdraw(String id, List<Endpoint> endpoints) {
-        hosts.refresh(networks(endpoints), Map.of(), Set.of(id));
+    void withdraw(String id, List<Network> networks) {
+        hosts.refresh(networks, Map.of(), Set.of(id));
     }
 
     /**
@@ -120,7 +123,7 @@ final class ContainerNetworks {
     }
 
     /** The networks still there; one removed meanwhile has nothing left to release. */
-    private List<Network> networks(List<Endpoint> endpoints) {
+    List<Network> networks(List<Endpoint> endpoints) {
         List<Network> networks = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
             try {

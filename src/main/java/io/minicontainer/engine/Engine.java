@@ -91,8 +91,8 @@ public final class Engine {
             String hostname = request.hostname().orElseGet(() -> defaultHostname(request, id));
             writeEtcFiles(id, hostname, request.network(), joined.attachments().stream().findFirst(), request.dns());
             String name = nameFile.getFileName().toString();
-            networks.announce(id, name, endpoints);
-            rollback.undo(() -> networks.withdraw(id, endpoints));
+            networks.announce(id, name, joined.networks());
+            rollback.undo(() -> networks.withdraw(id, joined.networks()));
             UserMounts.Prepared mounts = UserMounts.prepare(request.mounts(), layout, rollback);
             Spec spec = UsernsSpec.remapped(SpecFactory.forRun(request, id, layout, hostname, root, lowerDirs(id, root),
                     process, mounts.specMounts(), CgroupMounts.forHost(readHostFile("/proc/self/mountinfo")), devices,

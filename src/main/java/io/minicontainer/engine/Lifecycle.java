@@ -128,7 +128,7 @@ public final class Lifecycle {
             }
             List<Spec.Mount> mounts = volumes ? spec(container).mounts() : List.of();
             destroyLeftCgroup(container.id());
-            disconnect(container);
+            networks.leave(container);
             containers.remove(container.id(), container.name());
             new UsernsRanges(layout).release(container.id());
             new VolumeStore(layout).removeAnonymous(mounts);
@@ -224,17 +224,12 @@ public final class Lifecycle {
                             first.bridge(), container.dir()), rollback);
             containers.writeRecord(NetworkSettings.with(container.record(), NetworkSettings.of(joined.attachments(),
                     joined.ports(), endpoints, container.id().substring(0, 12), container.name())));
-            networks.announce(container.id(), container.name(), endpoints);
+            networks.announce(container.id(), container.name(), joined.networks());
             return joined;
         } catch (RuntimeException e) {
             rollback.run();
             throw e;
         }
-    }
-
-    /** What the container held on its networks, and what a crash left: veths, addresses, the namespace file. */
-    private void disconnect(Container container) {
-        networks.leave(container);
     }
 
     /** A fresh cgroup with the container's limits and devices (a crash's goes first), its networks, its plan. */
@@ -284,7 +279,7 @@ public final class Lifecycle {
                 Optional<Container> container = containers.load(id);
                 if (container.isEmpty() || !container.get().running()) {
                     destroyLeftCgroup(id);
-                    container.ifPresent(this::disconnect);
+                    container.ifPresent(networks::leave);
                     bytes += Trees.size(containers.dir(id));
                     containers.remove(id, container.map(Container::name).orElse(""));
                     removed.add(id);

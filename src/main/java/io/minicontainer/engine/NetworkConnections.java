@@ -51,7 +51,7 @@ final class NetworkConnections {
             containers.writeRecord(NetworkSettings.connected(container.record(), endpoint, attachment,
                     container.id().substring(0, 12), container.name()));
             if (container.running()) {
-                networks.announce(container.id(), container.name(), List.of(endpoint));
+                networks.announce(container.id(), container.name(), List.of(network));
             }
         }
     }
@@ -70,7 +70,7 @@ final class NetworkConnections {
             containers.writeRecord(NetworkSettings.disconnected(container.record(), network.name()));
             if (container.running()) {
                 networks.hosts().refresh(List.of(network), Map.of(), Set.of(container.id()));
-                networks.announce(container.id(), container.name(), endpoints);
+                networks.announce(container.id(), container.name(), networks.networks(endpoints));
             }
         }
     }

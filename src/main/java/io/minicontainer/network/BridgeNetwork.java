@@ -44,10 +44,6 @@ public final class BridgeNetwork {
         this.running = running;
     }
 
-    public Network network() {
-        return network;
-    }
-
     /** Connects the network namespace at {@code netns} to the bridge; undoes itself on failure. */
     public Attachment attach(String containerId, Path netns, Endpoint endpoint) {
         // the firewall is made ready while the links are: nft runs meanwhile, its transaction needs no link
