@@ -3,8 +3,8 @@ package io.minicontainer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.minicontainer.TestHost;
 import io.minicontainer.cgroups.CgroupMode;
-import io.minicontainer.runtime.Launcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,8 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,36 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
  * validation; as a safety net the launcher is in dry-run mode and the helper path does not exist,
  * so even a run that got through could not replace this JVM.
  */
+@ExtendWith(DryRunLauncher.class)
 class MainTest {
-    private static final String[] SAFETY_PROPERTIES = {Launcher.DRY_RUN_PROPERTY, "minicontainer.helper"};
-    private static final Map<String, String> saved = new java.util.HashMap<>();
-
     @TempDir
     Path tmp;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    @BeforeAll
-    static void neverExec() {
-        Arrays.stream(SAFETY_PROPERTIES).forEach(p -> saved.put(p, System.getProperty(p)));
-        System.setProperty(Launcher.DRY_RUN_PROPERTY, "true");
-        System.setProperty("minicontainer.helper", "/nonexistent/minicontainer-helper");
-    }
-
     @AfterAll
-    static void restore() {
-        removeCgroups();
-        saved.forEach((p, v) -> {
-            if (v == null) {
-                System.clearProperty(p);
-            } else {
-                System.setProperty(p, v);
-            }
-        });
-    }
-
-    private static void removeCgroups() {
+    static void removeCgroups() {
         try {
             TestCgroupParent.removeAll();
         } catch (java.io.IOException e) {
@@ -72,7 +52,7 @@ class MainTest {
 
     /** {@code run} with {@code --root} in the temp dir, then the given run arguments. */
     private int run(String... args) {
-        assumeTrue(isRoot(), "run checks for root before anything else");
+        assumeTrue(TestHost.isRoot(), "run checks for root before anything else");
         List<String> all = new ArrayList<>(List.of("--root", tmp.resolve("root").toString(),
                 "--runroot", tmp.resolve("run").toString(), "run"));
         all.addAll(List.of(args));
@@ -85,15 +65,6 @@ class MainTest {
 
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private static boolean isRoot() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .anyMatch(line -> line.matches("Uid:\\s+\\d+\\s+0\\s.*"));
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.minicontainer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.minicontainer.runtime.Launcher;
+import io.minicontainer.TestHost;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,47 +11,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The resource flags through the whole CLI: help texts, and run refusing bad values with docker's words before
  * anything is created. As in MainTest, the launcher is in dry-run mode and the helper path does not exist.
  */
+@ExtendWith(DryRunLauncher.class)
 class ResourceFlagsMainTest {
-    private static final String[] SAFETY_PROPERTIES = {Launcher.DRY_RUN_PROPERTY, "minicontainer.helper"};
-    private static final Map<String, String> saved = new HashMap<>();
-
     @TempDir
     Path tmp;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeAll
-    static void neverExec() {
-        for (String property : SAFETY_PROPERTIES) {
-            saved.put(property, System.getProperty(property));
-        }
-        System.setProperty(Launcher.DRY_RUN_PROPERTY, "true");
-        System.setProperty("minicontainer.helper", "/nonexistent/minicontainer-helper");
-    }
-
-    @AfterAll
-    static void restore() {
-        saved.forEach((property, value) -> {
-            if (value == null) {
-                System.clearProperty(property);
-            } else {
-                System.setProperty(property, value);
-            }
-        });
-    }
 
     private int execute(String... args) {
         List<String> all = new ArrayList<>(List.of("--root", tmp.resolve("root").toString(),
@@ -63,7 +39,7 @@ class ResourceFlagsMainTest {
 
     /** run with the given flags on an empty rootfs; only ever called with flags that must be refused. */
     private int runWith(String... flags) throws IOException {
-        assumeTrue(isRoot(), "run checks for root before anything else");
+        assumeTrue(TestHost.isRoot(), "run checks for root before anything else");
         Path rootfs = Files.createDirectories(tmp.resolve("rootfs"));
         List<String> args = new ArrayList<>(List.of("run"));
         args.addAll(List.of(flags));
@@ -73,15 +49,6 @@ class ResourceFlagsMainTest {
 
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private static boolean isRoot() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .anyMatch(line -> line.matches("Uid:\\s+\\d+\\s+0\\s.*"));
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Test

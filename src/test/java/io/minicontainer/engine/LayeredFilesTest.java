@@ -3,6 +3,7 @@ package io.minicontainer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.minicontainer.TestHost;
 import io.minicontainer.sys.FileCalls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class LayeredFilesTest {
 
     @Test
     void aWhiteoutHidesTheFileBelow() throws IOException {
-        assumeTrue(isRoot(), "whiteouts are device nodes");
+        assumeTrue(TestHost.isRoot(), "whiteouts are device nodes");
         Files.createDirectories(upper.resolve("etc"));
         FileCalls.mknod(upper.resolve("etc/passwd"), 0020000 | 0600, 0, 0);
         assertThat(files().read("/etc/passwd")).isEmpty();
@@ -52,7 +53,7 @@ class LayeredFilesTest {
 
     @Test
     void anOpaqueDirectoryHidesEverythingBelowIt() throws IOException {
-        assumeTrue(isRoot(), "trusted.* xattrs need CAP_SYS_ADMIN");
+        assumeTrue(TestHost.isRoot(), "trusted.* xattrs need CAP_SYS_ADMIN");
         Path etc = Files.createDirectories(upper.resolve("etc"));
         FileCalls.lsetxattr(etc, OpaqueMarker.XATTR, "y".getBytes(StandardCharsets.US_ASCII));
         assertThat(files().read("/etc/passwd")).isEmpty();
@@ -66,9 +67,5 @@ class LayeredFilesTest {
         Files.createDirectories(upper.resolve("etc"));
         Files.createSymbolicLink(upper.resolve("etc/passwd"), Path.of("/etc/passwd"));
         assertThat(files().read("/etc/passwd")).isEmpty();
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.minicontainer.TestHost;
 import io.minicontainer.cgroups.Cgroup;
 import io.minicontainer.cgroups.CgroupException;
 import io.minicontainer.cgroups.CgroupMode;
@@ -41,7 +42,7 @@ class CgroupV1IT {
 
     @BeforeEach
     void v1HostAndRoot() throws IOException {
-        assumeTrue(isRoot(), "cgroups can only be made by root");
+        assumeTrue(TestHost.isRoot(), "cgroups can only be made by root");
         cgroups = Cgroups.forHost(parent);
         assumeTrue(cgroups.mode() == CgroupMode.V1 || cgroups.mode() == CgroupMode.HYBRID,
                 "this host's cgroups are " + cgroups.mode().description());
@@ -242,10 +243,5 @@ class CgroupV1IT {
         for (Path each : dirs) {
             Files.deleteIfExists(each);
         }
-    }
-
-    private static boolean isRoot() throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .anyMatch(line -> line.startsWith("Uid:") && line.split("\\s+")[2].equals("0"));
     }
 }

@@ -3,6 +3,7 @@ package io.minicontainer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.minicontainer.TestHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ abstract class ContainerTest {
 
     @BeforeAll
     static void createRootfs() throws IOException {
-        assumeTrue(isRoot(), "integration tests run containers and need root");
+        assumeTrue(TestHost.isRoot(), "integration tests run containers and need root");
         rootfs = BusyboxRootfs.create(Files.createDirectory(shared.resolve("rootfs")));
     }
 
@@ -61,14 +62,5 @@ abstract class ContainerTest {
         args.addAll(List.of(flags));
         args.addAll(List.of(command));
         return args.toArray(String[]::new);
-    }
-
-    private static boolean isRoot() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .anyMatch(line -> line.startsWith("Uid:") && line.split("\\s+")[2].equals("0"));
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

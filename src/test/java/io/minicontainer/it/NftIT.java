@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.minicontainer.TestHost;
 import io.minicontainer.network.BridgeSubnet;
 import io.minicontainer.network.Ipv4Address;
 import io.minicontainer.network.NetworkException;
@@ -48,8 +49,7 @@ class NftIT {
 
     @BeforeEach
     void rootWithNft() throws IOException {
-        assumeTrue(Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .anyMatch(line -> line.startsWith("Uid:") && line.split("\\s+")[2].equals("0")), "nftables needs root");
+        assumeTrue(TestHost.isRoot(), "nftables needs root");
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nft")) || Files.isExecutable(Path.of("/sbin/nft")),
                 "nft is not installed (Debian package nftables)");
         tablesBefore = tables();

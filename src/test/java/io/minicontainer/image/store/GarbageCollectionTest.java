@@ -7,6 +7,7 @@ import static io.minicontainer.image.store.Fixtures.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.minicontainer.TestHost;
 import io.minicontainer.image.ImageReference;
 import io.minicontainer.oci.Digest;
 import java.io.IOException;
@@ -86,7 +87,7 @@ class GarbageCollectionTest {
             Files.getFileAttributeView(dir.resolve("opaque"), UserDefinedFileAttributeView.class)
                     .write("overlay.opaque", ByteBuffer.wrap(bytes("y")));
             run("mkfifo", dir.resolve("fifo").toString());
-            if (isRoot()) {
+            if (TestHost.isRoot()) {
                 run("mknod", dir.resolve("null").toString(), "c", "1", "3");
                 run("chown", "-R", "65534:65534", dir.resolve("usr").toString());
             }
@@ -226,10 +227,6 @@ class GarbageCollectionTest {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
-    }
-
-    private static boolean isRoot() throws IOException {
-        return Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t");
     }
 
     private static void run(String... command) throws IOException {

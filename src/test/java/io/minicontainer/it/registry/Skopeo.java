@@ -1,5 +1,6 @@
 package io.minicontainer.it.registry;
 
+import io.minicontainer.TestHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -83,16 +84,12 @@ public final class Skopeo {
             throw new UncheckedIOException(e);
         }
         List<String> command = new ArrayList<>();
-        if (isRoot()) {
+        if (TestHost.isRoot()) {
             command.addAll(List.of("unshare", "--mount", "--propagation", "private", "--", "sh", "-c",
                     "mount -t tmpfs -o size=16m,mode=0755 skopeo-cache /var/lib && exec \"$0\" \"$@\""));
         }
         command.addAll(List.of("skopeo", "--insecure-policy"));
         command.addAll(args);
         return ManagedProcess.run(command, workDir, Map.of("TMPDIR", tmp.toString()), TIMEOUT_SECONDS);
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
     }
 }
